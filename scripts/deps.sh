@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, the Debian packages PlaceSim needs that are not yet installed.
+# Safe to run any number of times: it installs nothing when everything is present.
+#   scripts/deps.sh          build, test and analysis dependencies
+#   scripts/deps.sh --mpi    also OpenMPI and Boost.MPI for the optional MPI build
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake make pkg-config
+  # engine libraries
+  libtbb-dev libhdf5-dev libboost-program-options-dev libboost-dev
+  libtoml11-dev librandom123-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # results-file tools (h5dump, ncdump) used by tests and users
+  hdf5-tools netcdf-bin
+  # analysis (run with /usr/bin/python3)
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib
+  python3-xarray python3-h5netcdf python3-pytest python3-scipy
+)
+if [[ "${1:-}" == "--mpi" ]]; then
+  packages+=(libopenmpi-dev openmpi-bin libboost-mpi-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if (( ${#missing[@]} == 0 )); then
+  echo "deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "deps: installing ${missing[*]}"
+sudo=""
+if (( EUID != 0 )); then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+# Update the package lists only when installing from them fails for want of a fresh list.
+if ! $sudo apt-get install -y --no-install-recommends "${missing[@]}"; then
+  $sudo apt-get update
+  $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi

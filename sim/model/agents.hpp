@@ -1,0 +1,45 @@
+#pragma once
+// The agents' changing state, as a structure of arrays (MODEL.md "Agent state").
+//
+// Agents are posts: when a leader leaves, a newcomer takes the same index, so forums,
+// roles and every array keep their size for the whole run. What never changes for a post
+// (sector, role, authority, neighbourhood) lives in Place.
+#include <vector>
+
+namespace placesim {
+
+struct Agents {
+  int count = 0;
+  int issues = 0;
+
+  std::vector<double> priorities;  // count x issues, each row on the simplex
+  std::vector<double> mandate;     // count x issues: manifesto, national targets or plans
+  std::vector<double> stubbornness;
+  std::vector<double> capacity;
+  std::vector<double> knowledge;
+  std::vector<double> literacy;
+  std::vector<double> openness;
+  std::vector<double> fatigue;
+  std::vector<double> attention;
+  std::vector<int> tenure;  // months in post
+
+  // Intervention effects that outlast a session.
+  std::vector<int> durable_until;             // month until which unused trust decays slower
+  std::vector<double> durable_decay_factor;   // multiplier on trust decay while durable
+  std::vector<int> focus_issue;               // issue with extra attention, or -1
+  std::vector<double> focus_strength;         // extra effort share on that issue
+
+  Agents(int agent_count, int issue_count);
+
+  double* priorities_of(int n) { return &priorities[index(n)]; }
+  const double* priorities_of(int n) const { return &priorities[index(n)]; }
+  double* mandate_of(int n) { return &mandate[index(n)]; }
+  const double* mandate_of(int n) const { return &mandate[index(n)]; }
+
+ private:
+  std::size_t index(int n) const {
+    return static_cast<std::size_t>(n) * static_cast<std::size_t>(issues);
+  }
+};
+
+}  // namespace placesim

@@ -1,0 +1,158 @@
+#include "model/joint_action.hpp"
+
+#include <algorithm>
+
+#include "model/mechanisms.hpp"
+#include "model/population.hpp"
+
+namespace placesim {
+
+namespace {
+
+// u_ni = alpha_n c_n a_n (p_ni + focus), the effort agent n puts into issue i.
+void compute_contributions(ModelState& st) {
+  const Agents& a = st.agents;
+  const auto k = static_cast<std::size_t>(st.issues);
+  for (int n = 0; n < a.count; ++n) {
+    const auto ni = static_cast<std::size_t>(n);
+    const double scale = a.attention[ni] * a.capacity[ni] * st.authority(n);
+    const double* p = a.priorities_of(n);
+    double* u = &st.scratch.contribution[ni * k];
+    for (std::size_t i = 0; i < k; ++i) u[i] = scale * p[i];
+    if (a.focus_issue[ni] >= 0) u[a.focus_issue[ni]] += scale * a.focus_strength[ni];
+  }
+}
+
+// Sum over cross-sector ties n -> m of u_ni u_mi trust_nm, for every issue at once:
+// for each n, first sum trust_nm u_m over its ties, then multiply by u_n. Even and odd ties
+// go to two buffers (summed in a fixed order after), so that consecutive ties do not wait
+// on each other's stores.
+void cross_tie_products(ModelState& st, double* __restrict out) {
+  const auto k = static_cast<std::size_t>(st.issues);
+  std::fill(out, out + k, 0.0);
+  double* __restrict even = st.scratch.heard.data();
+  double* __restrict odd = even + k;
+  const double* __restrict contribution = st.scratch.contribution.data();
+  const TrustGraph& g = st.trust;
+  for (int n = 0; n < g.agents(); ++n) {
+    const int* targets = g.targets(n, Layer::Cross);
+    const float* trusts = g.trusts(n, Layer::Cross);
+    const int d = g.degree(n, Layer::Cross);
+    if (d == 0) continue;
+    std::fill(even, even + 2 * k, 0.0);
+    int t = 0;
+    for (; t + 2 <= d; t += 2) {
+      const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
+      const double* u1 = contribution + static_cast<std::size_t>(targets[t + 1]) * k;
+      const double w0 = trusts[t];
+      const double w1 = trusts[t + 1];
+      for (std::size_t i = 0; i < k; ++i) {
+        even[i] += w0 * u0[i];
+        odd[i] += w1 * u1[i];
+      }
+    }
+    if (t < d) {
+      const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
+      const double w0 = trusts[t];
+      for (std::size_t i = 0; i < k; ++i) even[i] += w0 * u0[i];
+    }
+    const double* un = contribution + static_cast<std::size_t>(n) * k;
+    for (std::size_t i = 0; i < k; ++i) out[i] += un[i] * (even[i] + odd[i]);
+  }
+}
+
+// Trust between cross-sector partners who worked together this month (their tie was used)
+// moves with the success or failure of the issues they both put priority on ("amplify what
+// works"; visible failure lowers it a little).
+void success_feedback(ModelState& st) {
+  const JointActionParams& jp = st.params.joint_action;
+  const int k = st.issues;
+  const double* success = st.scratch.success.data();
+  bool any = false;
+  for (int i = 0; i < k; ++i) any = any || success[i] != 0.0;
+  if (!any) return;
+  TrustGraph& g = st.trust;
+  for (int n = 0; n < g.agents(); ++n) {
+    const double* pn = st.agents.priorities_of(n);
+    const int* targets = g.targets(n, Layer::Cross);
+    const int* last = g.last_contacts(n, Layer::Cross);
+    float* trusts = g.trusts(n, Layer::Cross);
+    for (int t = 0, d = g.degree(n, Layer::Cross); t < d; ++t) {
+      if (last[t] != st.month) continue;
+      const double* pm = st.agents.priorities_of(targets[t]);
+      double shared = 0;
+      for (int i = 0; i < k; ++i) shared += success[i] * pn[i] * pm[i];
+      shared = std::clamp(shared * k, -1.0, 1.0);  // k: two uniform agents share 1/k
+      const double trust = trusts[t];
+      trusts[t] = static_cast<float>(trust + (shared > 0 ? jp.success_trust_gain * shared * (1.0 - trust)
+                                                          : jp.failure_trust_loss * shared * trust));
+    }
+  }
+}
+
+}  // namespace
+
+void measure_joint_action(ModelState& st) {
+  compute_contributions(st);
+  const auto k = static_cast<std::size_t>(st.issues);
+  PlaceState& ps = st.place_state;
+  std::fill(ps.sector_effort.begin(), ps.sector_effort.end(), 0.0);
+  // Reuse the knowledge and cohesion buffers as accumulators.
+  std::fill(ps.issue_knowledge.begin(), ps.issue_knowledge.end(), 0.0);
+  for (int n = 0; n < st.agents.count; ++n) {
+    const auto ni = static_cast<std::size_t>(n);
+    const std::size_t s = index(st.sector(n));
+    const double* u = &st.scratch.contribution[ni * k];
+    for (std::size_t i = 0; i < k; ++i) {
+      ps.sector_effort[i * kSectorCount + s] += u[i];
+      ps.issue_knowledge[i] += u[i] * st.agents.knowledge[ni];
+    }
+  }
+  cross_tie_products(st, ps.cohesion.data());
+
+  for (std::size_t i = 0; i < k; ++i) {
+    const IssueSpec& issue = st.place.issues[i];
+    double* sums = &ps.sector_effort[i * kSectorCount];  // still raw sums of u
+    double total = 0;
+    double same_sector_pairs = 0;
+    for (std::size_t s = 0; s < kSectorCount; ++s) {
+      total += sums[s];
+      same_sector_pairs += sums[s] * sums[s];
+    }
+    // All ordered cross-sector pairs' u_n u_m: (sum u)^2 minus the same-sector part.
+    const double cross_pairs = total * total - same_sector_pairs;
+    ps.cohesion[i] = cross_pairs > 0 ? ps.cohesion[i] / cross_pairs : 0.0;
+    ps.issue_knowledge[i] = total > 0 ? ps.issue_knowledge[i] / total : 0.0;
+
+    PerSector effort{};
+    double joint = 0;
+    for (std::size_t s = 0; s < kSectorCount; ++s) {
+      const double authority = st.place.sector_authority[s];
+      effort[s] = authority > 0 ? sums[s] / authority : 0.0;
+      sums[s] = effort[s];
+      joint += issue.weights[s] * effort[s];
+    }
+    ps.joint_effort[i] = joint;
+    ps.effectiveness[i] = effectiveness(issue.weights, effort, issue.wickedness, ps.cohesion[i],
+                                        ps.issue_knowledge[i]);
+  }
+}
+
+void run_joint_action(ModelState& st) {
+  measure_joint_action(st);
+  PlaceState& ps = st.place_state;
+  const JointActionParams& jp = st.params.joint_action;
+  for (int i = 0; i < st.issues; ++i) {
+    const auto ii = static_cast<std::size_t>(i);
+    ps.outcome[ii] = update_outcome(ps.outcome[ii], jp.outcome_rate, ps.effectiveness[ii],
+                                    st.place.issues[ii].drift);
+    // Last month's outcome to this month's, crises included: what people see.
+    st.scratch.success[ii] =
+        std::clamp((ps.outcome[ii] - ps.previous_outcome[ii]) / jp.success_scale, -1.0, 1.0);
+    ps.previous_outcome[ii] = ps.outcome[ii];
+  }
+  update_salience(st);
+  success_feedback(st);
+}
+
+}  // namespace placesim

@@ -1,0 +1,21 @@
+#pragma once
+// Step 2 of the month: forums due this month meet, agents make informal contacts, and each
+// encounter moves trust, priorities, knowledge and literacy. Priorities and knowledge move
+// synchronously: pulls are gathered during the month and applied at its end, so the order
+// of encounters within a month does not bias who influences whom.
+#include "model/model_state.hpp"
+
+namespace placesim {
+
+void run_meetings(ModelState& state);
+
+// The parts, exposed for tests.
+void hold_forum(ModelState& state, int forum_index);
+// Agent n makes `count` informal contacts this month.
+void informal_contacts(ModelState& state, int n, int count);
+void encounter(ModelState& state, int a, int b, RandomStream& rng);
+void apply_pulls(ModelState& state);
+void decay_unused_ties(ModelState& state);
+void lapse_unused_ties(ModelState& state);
+
+}  // namespace placesim

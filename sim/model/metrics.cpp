@@ -1,0 +1,258 @@
+#include "model/metrics.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "model/simplex.hpp"
+
+namespace placesim {
+
+const std::vector<MetricSpec>& metric_specs() {
+  using enum MetricShape;
+  static const std::vector<MetricSpec> specs = {
+      {"trust_cross_sector", Scalar, "trust (0-1)", "Mean trust over existing cross-sector ties"},
+      {"trust_within_sector", Scalar, "trust (0-1)", "Mean trust over ties within a sector"},
+      {"trust_member_officer", Scalar, "trust (0-1)",
+       "Mean trust over ties between councillors and council officers, both directions"},
+      {"trust_place_level", Scalar, "trust (0-1)",
+       "Mean trust over cross-sector ties between place-level posts"},
+      {"trust_neighbourhood", Scalar, "trust (0-1)",
+       "Mean trust over cross-sector ties between neighbourhood-level posts"},
+      {"cross_sector_ties", Scalar, "ties per agent", "Directed cross-sector ties per agent"},
+      {"strong_cross_sector_ties", Scalar, "ties per agent",
+       "Directed cross-sector ties at or above trust.strong_tie, per agent"},
+      {"bridging", Scalar, "share of agents",
+       "Share of agents with at least one strong cross-sector tie"},
+      {"shared_ambition", Scalar, "agreement (0-1)",
+       "Agreement between sectors: 1 - mean |P_r - P_s|_1 / 2 over pairs of sectors (weighted by "
+       "their authority), P_s the sector's authority-weighted mean priorities"},
+      {"alignment_with_residents", Scalar, "agreement (0-1)",
+       "1 - authority-weighted mean of |p_n - s|_1 / 2: priorities against residents' salience"},
+      {"place_index", Scalar, "outcome (0-1)", "Place outcome index sum_i s_i y_i"},
+      {"capacity", Scalar, "skill (0-1)", "Mean collaborative leadership capacity"},
+      {"knowledge", Scalar, "skill (0-1)", "Mean knowledge of the place"},
+      {"literacy", Scalar, "skill (0-1)", "Mean understanding of other sectors"},
+      {"fatigue", Scalar, "fatigue (0-1)", "Mean change fatigue"},
+      {"attention", Scalar, "share of time", "Mean attention free for partnership work"},
+      {"elections", Scalar, "events/month", "Elections held this month"},
+      {"control_changes", Scalar, "events/month", "Changes of political control this month"},
+      {"departures", Scalar, "agents/month",
+       "Post holders replaced this month (seats lost, staff leaving, cabinets replaced)"},
+      {"crises", Scalar, "events/month", "Crises this month"},
+      {"policy_changes", Scalar, "events/month", "National policy changes this month"},
+      {"outcome", PerIssue, "outcome (0-1)", "Issue outcome y_i: the quality residents experience"},
+      {"salience", PerIssue, "share", "Residents' concern s_i (sums to 1 over issues)"},
+      {"joint_effort", PerIssue, "effort (0-1)", "Stakeholder-weighted sector effort sum_s w_is E_is"},
+      {"effectiveness", PerIssue, "effectiveness", "Effectiveness of joint action J_i"},
+      {"cohesion", PerIssue, "trust (0-1)",
+       "C_i: contribution-weighted mean trust among cross-sector contributors (0 without a tie)"},
+      {"trust_by_sector", SectorBySector, "trust (0-1)",
+       "Mean trust over ties from agents of one sector (row) to another (column)"},
+  };
+  return specs;
+}
+
+const MetricSpec& spec(Metric metric) {
+  return metric_specs()[static_cast<std::size_t>(metric)];
+}
+
+MetricSeries::MetricSeries(int months, int issues) : months_(months), issues_(issues) {
+  const int count = static_cast<int>(Metric::Count);
+  for (int m = 0; m < count; ++m) {
+    offsets_.push_back(columns_);
+    columns_ += width(static_cast<Metric>(m));
+  }
+  values_.assign(static_cast<std::size_t>(months_) * static_cast<std::size_t>(columns_), 0.0f);
+}
+
+int MetricSeries::width(Metric metric) const {
+  switch (spec(metric).shape) {
+    case MetricShape::Scalar: return 1;
+    case MetricShape::PerIssue: return issues_;
+    case MetricShape::SectorBySector: return static_cast<int>(kSectorCount * kSectorCount);
+  }
+  return 1;
+}
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+struct Mean {
+  double sum = 0;
+  double count = 0;
+  void add(double x) {
+    sum += x;
+    count += 1;
+  }
+  float value() const { return count > 0 ? static_cast<float>(sum / count) : kNaN; }
+};
+
+// Sum of a row's trust, with four running sums (a fixed order, so it stays deterministic,
+// but without one long chain of dependent additions).
+double row_sum(const float* trust, int degree) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  int k = 0;
+  for (; k + 4 <= degree; k += 4) {
+    s0 += trust[k];
+    s1 += trust[k + 1];
+    s2 += trust[k + 2];
+    s3 += trust[k + 3];
+  }
+  for (; k < degree; ++k) s0 += trust[k];
+  return (s0 + s1) + (s2 + s3);
+}
+
+void record_trust(const ModelState& st, MetricSeries& out) {
+  const TrustGraph& g = st.trust;
+  const int t = st.month;
+  Mean cross, member_officer, place_level, neighbourhood;
+  Mean by_sector[kSectorCount][kSectorCount];
+  double strong = 0;
+  double bridging = 0;
+  const double strong_tie = st.params.trust.strong_tie;
+  constexpr auto member = index(Sector::Member);
+  constexpr auto officer = index(Sector::Officer);
+  for (int n = 0; n < g.agents(); ++n) {
+    const std::size_t sn = index(st.sector(n));
+    // Within-sector ties only feed the diagonal of the sector matrix.
+    const int d_within = g.degree(n, Layer::Within);
+    by_sector[sn][sn].sum += row_sum(g.trusts(n, Layer::Within), d_within);
+    by_sector[sn][sn].count += d_within;
+
+    // Cross-sector ties: gather this agent's sums by partner sector and level first.
+    const Level ln = st.place.level_of[static_cast<std::size_t>(n)];
+    const int* targets = g.targets(n, Layer::Cross);
+    const float* trusts = g.trusts(n, Layer::Cross);
+    const int d = g.degree(n, Layer::Cross);
+    double by_partner[kSectorCount] = {};
+    double partners[kSectorCount] = {};
+    double same_level = 0;
+    double same_level_count = 0;
+    int strong_here = 0;
+    for (int k = 0; k < d; ++k) {
+      const int m = targets[k];
+      const double trust = trusts[k];
+      const std::size_t sm = index(st.sector(m));
+      by_partner[sm] += trust;
+      partners[sm] += 1;
+      strong_here += trust >= strong_tie;
+      const bool level_match = st.place.level_of[static_cast<std::size_t>(m)] == ln;
+      same_level += level_match ? trust : 0.0;
+      same_level_count += level_match;
+    }
+    for (std::size_t sm = 0; sm < kSectorCount; ++sm) {
+      if (sm == sn) continue;
+      by_sector[sn][sm].sum += by_partner[sm];
+      by_sector[sn][sm].count += partners[sm];
+      cross.sum += by_partner[sm];
+      cross.count += partners[sm];
+    }
+    const std::size_t other = sn == member ? officer : sn == officer ? member : sn;
+    if (other != sn) {
+      member_officer.sum += by_partner[other];
+      member_officer.count += partners[other];
+    }
+    Mean& level_mean = ln == Level::Place ? place_level : neighbourhood;
+    level_mean.sum += same_level;
+    level_mean.count += same_level_count;
+    strong += strong_here;
+    bridging += strong_here > 0;
+  }
+  Mean within;
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    within.sum += by_sector[s][s].sum;
+    within.count += by_sector[s][s].count;
+  }
+  const double agents = g.agents();
+  out.at(t, Metric::TrustCrossSector) = cross.value();
+  out.at(t, Metric::TrustWithinSector) = within.value();
+  out.at(t, Metric::TrustMemberOfficer) = member_officer.value();
+  out.at(t, Metric::TrustPlaceLevel) = place_level.value();
+  out.at(t, Metric::TrustNeighbourhood) = neighbourhood.value();
+  out.at(t, Metric::CrossSectorTies) = static_cast<float>(cross.count / agents);
+  out.at(t, Metric::StrongCrossSectorTies) = static_cast<float>(strong / agents);
+  out.at(t, Metric::Bridging) = static_cast<float>(bridging / agents);
+  for (std::size_t a = 0; a < kSectorCount; ++a) {
+    for (std::size_t b = 0; b < kSectorCount; ++b) {
+      out.at(t, Metric::TrustBySector, static_cast<int>(a * kSectorCount + b)) =
+          by_sector[a][b].value();
+    }
+  }
+}
+
+// Shared ambition: agreement between sectors' authority-weighted mean priorities, averaged
+// over pairs of sectors weighted by their authority; alignment: the same against residents.
+void record_priorities(ModelState& st, MetricSeries& out) {
+  const auto k = static_cast<std::size_t>(st.issues);
+  const Agents& a = st.agents;
+  double* means = st.scratch.sector_priorities.data();  // sectors x issues
+  std::fill(means, means + kSectorCount * k, 0.0);
+  double misalignment = 0;
+  double authority = 0;
+  for (int n = 0; n < a.count; ++n) {
+    const double w = st.authority(n);
+    const double* p = a.priorities_of(n);
+    double* mean = means + index(st.sector(n)) * k;
+    for (std::size_t i = 0; i < k; ++i) mean[i] += w * p[i];
+    misalignment += w * simplex_distance(p, st.place_state.salience.data(), st.issues);
+    authority += w;
+  }
+  double distance = 0;
+  double pairs = 0;
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    const double ws = st.place.sector_authority[s];
+    if (ws <= 0) continue;
+    for (std::size_t i = 0; i < k; ++i) means[s * k + i] /= ws;
+    for (std::size_t r = 0; r < s; ++r) {
+      const double wr = st.place.sector_authority[r];
+      if (wr <= 0) continue;
+      distance += ws * wr * simplex_distance(means + s * k, means + r * k, st.issues);
+      pairs += ws * wr;
+    }
+  }
+  out.at(st.month, Metric::SharedAmbition) =
+      pairs > 0 ? static_cast<float>(1.0 - distance / pairs) : std::numeric_limits<float>::quiet_NaN();
+  out.at(st.month, Metric::AlignmentWithResidents) =
+      static_cast<float>(1.0 - misalignment / authority);
+}
+
+float mean_of(const std::vector<double>& values) {
+  double sum = 0;
+  for (double v : values) sum += v;
+  return static_cast<float>(sum / static_cast<double>(values.size()));
+}
+
+}  // namespace
+
+void record_metrics(ModelState& st, MetricSeries& out) {
+  const int t = st.month;
+  record_trust(st, out);
+  record_priorities(st, out);
+  const PlaceState& ps = st.place_state;
+  double index = 0;
+  for (int i = 0; i < st.issues; ++i) {
+    const auto ii = static_cast<std::size_t>(i);
+    index += ps.salience[ii] * ps.outcome[ii];
+    out.at(t, Metric::Outcome, i) = static_cast<float>(ps.outcome[ii]);
+    out.at(t, Metric::Salience, i) = static_cast<float>(ps.salience[ii]);
+    out.at(t, Metric::JointEffort, i) = static_cast<float>(ps.joint_effort[ii]);
+    out.at(t, Metric::Effectiveness, i) = static_cast<float>(ps.effectiveness[ii]);
+    out.at(t, Metric::Cohesion, i) = static_cast<float>(ps.cohesion[ii]);
+  }
+  out.at(t, Metric::PlaceIndex) = static_cast<float>(index);
+  const Agents& a = st.agents;
+  out.at(t, Metric::Capacity) = mean_of(a.capacity);
+  out.at(t, Metric::Knowledge) = mean_of(a.knowledge);
+  out.at(t, Metric::Literacy) = mean_of(a.literacy);
+  out.at(t, Metric::Fatigue) = mean_of(a.fatigue);
+  out.at(t, Metric::Attention) = mean_of(a.attention);
+  const EventCounts& e = st.events;
+  out.at(t, Metric::Elections) = static_cast<float>(e.elections);
+  out.at(t, Metric::ControlChanges) = static_cast<float>(e.control_changes);
+  out.at(t, Metric::Departures) = static_cast<float>(e.departures);
+  out.at(t, Metric::Crises) = static_cast<float>(e.crises);
+  out.at(t, Metric::PolicyChanges) = static_cast<float>(e.policy_changes);
+}
+
+}  // namespace placesim

@@ -1,0 +1,85 @@
+#pragma once
+// The outcomes recorded each month (MODEL.md "Outcomes to record"), declared once: the
+// recorder, the results file and docs/results.md all read this list.
+#include <string_view>
+#include <vector>
+
+#include "model/model_state.hpp"
+
+namespace placesim {
+
+enum class MetricShape { Scalar, PerIssue, SectorBySector };
+
+struct MetricSpec {
+  std::string_view name;
+  MetricShape shape;
+  std::string_view units;
+  std::string_view description;
+};
+
+enum class Metric : int {
+  TrustCrossSector,
+  TrustWithinSector,
+  TrustMemberOfficer,
+  TrustPlaceLevel,
+  TrustNeighbourhood,
+  CrossSectorTies,
+  StrongCrossSectorTies,
+  Bridging,
+  SharedAmbition,
+  AlignmentWithResidents,
+  PlaceIndex,
+  Capacity,
+  Knowledge,
+  Literacy,
+  Fatigue,
+  Attention,
+  Elections,
+  ControlChanges,
+  Departures,
+  Crises,
+  PolicyChanges,
+  Outcome,
+  Salience,
+  JointEffort,
+  Effectiveness,
+  Cohesion,
+  TrustBySector,
+  Count
+};
+
+const std::vector<MetricSpec>& metric_specs();
+const MetricSpec& spec(Metric metric);
+
+// One run's metrics: months 0..horizon (month 0 is the initial state), each month a row of
+// columns; a metric takes 1, issues, or sectors x sectors columns.
+class MetricSeries {
+ public:
+  MetricSeries(int months, int issues);
+
+  int months() const { return months_; }  // rows: horizon + 1
+  int issues() const { return issues_; }
+  int columns() const { return columns_; }
+  int width(Metric metric) const;
+  int offset(Metric metric) const { return offsets_[static_cast<std::size_t>(metric)]; }
+  float& at(int month, Metric metric, int column = 0) {
+    return values_[static_cast<std::size_t>(month * columns_ + offset(metric) + column)];
+  }
+  float at(int month, Metric metric, int column = 0) const {
+    return values_[static_cast<std::size_t>(month * columns_ + offset(metric) + column)];
+  }
+  const std::vector<float>& values() const { return values_; }
+
+ private:
+  int months_;
+  int issues_;
+  int columns_ = 0;
+  std::vector<int> offsets_;
+  std::vector<float> values_;
+};
+
+// Records the state at the end of the current month into series row state.month (it uses
+// the state's scratch buffers, so the state is not const).
+void record_metrics(ModelState& state, MetricSeries& series);
+
+}  // namespace placesim

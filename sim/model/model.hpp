@@ -1,0 +1,45 @@
+#pragma once
+// One run of the model: a place, its leaders and their months (MODEL.md "Order of processes").
+#include <memory>
+
+#include "model/metrics.hpp"
+#include "model/model_state.hpp"
+
+namespace placesim {
+
+// Step 4 of the month. The interventions module implements it; a model without one runs the
+// baseline.
+class InterventionProcess {
+ public:
+  virtual ~InterventionProcess() = default;
+  virtual void act(ModelState& state) = 0;
+};
+
+class Model {
+ public:
+  // A run is a pure function of its parameters and identity (seed and replicate).
+  Model(const Params& params, RunIdentity id, std::unique_ptr<InterventionProcess> interventions = nullptr);
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  // One month: events, meetings, joint action, interventions, recovery, record.
+  void step();
+  // Steps to the horizon (simulation.months).
+  void run();
+
+  int month() const { return state_.month; }
+  bool finished() const { return state_.month >= params_.simulation.months; }
+  const ModelState& state() const { return state_; }
+  ModelState& state() { return state_; }
+  const MetricSeries& metrics() const { return metrics_; }
+  const Params& params() const { return params_; }
+
+ private:
+  Params params_;
+  Place place_;
+  ModelState state_;
+  MetricSeries metrics_;
+  std::unique_ptr<InterventionProcess> interventions_;
+};
+
+}  // namespace placesim

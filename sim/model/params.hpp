@@ -1,0 +1,179 @@
+#pragma once
+// The model's parameters, as typed structs that the monthly step reads directly.
+//
+// The structs hold no defaults: every value, its range, unit, description and source is
+// declared once in the parameter registry (scenario/registry.cpp), and default_params()
+// builds a Params from it. The step never looks anything up by name.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/sector.hpp"
+
+namespace placesim {
+
+struct SimulationParams {
+  std::string name;
+  int months = 0;
+  int replicates = 0;
+  std::uint64_t seed = 0;
+};
+
+// One of the place's issues (MODEL.md "Issues of the place").
+struct IssueSpec {
+  std::string name;
+  bool enabled = true;
+  double salience = 0;          // baseline residents' concern (normalised over issues)
+  PerSector weights{};          // stakeholder weights w_is (normalised over sectors)
+  double wickedness = 0;        // omega_i: how far progress needs the stakeholders together
+  double drift = 0;             // delta_i: monthly decay of the outcome without action
+  double crises_per_year = 0;   // crisis hazard
+  double crisis_size = 0;       // share of the outcome a crisis takes away
+  double initial_outcome = 0;   // y_i at month 0
+  Level level = Level::Place;   // neighbourhood issues are worked on at neighbourhood level
+};
+
+// A role: a number of seats or posts in one sector.
+struct RoleSpec {
+  std::string name;
+  Sector sector = Sector::Member;
+  int count = 0;
+  double authority = 0;        // a in [0, 1]
+  Level level = Level::Place;
+  double tenure_months = 0;    // mean months in post; 0: leaves only at elections
+};
+
+// A forum that meets on a cadence: one instance for the place, or one per neighbourhood.
+struct ForumSpec {
+  std::string name;
+  int cadence_months = 0;      // 0: never meets
+  Level scope = Level::Place;
+  std::vector<std::string> roles;
+};
+
+// A sector's culture and the starting levels of its newcomers.
+struct SectorSpec {
+  Culture culture;
+  double capacity = 0;
+  double knowledge = 0;
+  double openness = 0;
+  double attention = 0;
+  double policy_changes_per_year = 0;
+};
+
+struct PopulationParams {
+  double individual_spread = 0;      // newcomers' skills: sector level +/- this (uniform)
+  double initial_priority_noise = 0; // share of a random simplex point in starting priorities
+  double mandate_floor = 0;          // every issue's minimum share in a sector's mandate
+  double stubbornness_base = 0;
+  double stubbornness_target = 0;    // times the sector's target focus
+  double stubbornness_authority = 0; // times the role's authority
+};
+
+struct TrustParams {
+  double initial_within = 0;
+  double initial_cross = 0;
+  double initial_spread = 0;
+  double tie_probability_within = 0;
+  double tie_probability_cross = 0;
+  double new_tie_within = 0;   // trust on a first meeting within a sector
+  double new_tie_cross = 0;    // trust on a first meeting across sectors
+  double learning_up = 0;      // eta after a good experience
+  double learning_down = 0;    // eta after a bad experience
+  double decay = 0;            // monthly regression of unused ties towards the floor
+  double floor = 0;
+  int lapse_months = 0;        // a tie unused this long lapses
+  int max_ties_within = 0;
+  int max_ties_cross = 0;
+  double strong_tie = 0;       // threshold for a strong tie (metrics)
+};
+
+struct MeetingParams {
+  int encounters_per_meeting = 0;
+  double attendance_floor = 0;
+  double informal_contact_rate = 0;  // expected informal contacts per agent-month
+  double introduction_probability = 0;
+};
+
+struct ExperienceParams {
+  double base = 0;
+  double literacy = 0;
+  double alignment = 0;
+  double capacity = 0;
+  double distance = 0;
+  double noise = 0;  // standard deviation of a uniform noise term
+};
+
+struct InfluenceParams {
+  double rate = 0;                 // mu
+  double confidence_base = 0;      // epsilon: base
+  double confidence_openness = 0;  // epsilon: times effective openness
+  double confidence_trust = 0;     // epsilon: times trust
+  double authority_steepness = 0;  // kappa in a' = a^(kappa h)
+};
+
+struct LearningParams {
+  double knowledge_flow = 0;
+  double knowledge_obsolescence = 0;
+  double literacy_growth = 0;
+};
+
+struct JointActionParams {
+  double outcome_rate = 0;       // r
+  double salience_floor = 0;
+  double success_scale = 0;      // monthly outcome change read as full success or failure
+  double success_trust_gain = 0;
+  double failure_trust_loss = 0;
+};
+
+struct ElectionParams {
+  int cycle_months = 0;
+  int first_month = 0;
+  int groups = 0;                          // 1: all-out; 3: by thirds
+  double turnover_base = 0;
+  double turnover_dissatisfaction = 0;
+  double control_change_threshold = 0;
+  double control_change_slope = 0;
+  double manifesto_responsiveness = 0;
+};
+
+struct CrisisParams {
+  double attention_loss = 0;
+  double capacity_shield = 0;
+};
+
+struct PolicyChurnParams {
+  double size = 0;
+  double fatigue = 0;
+};
+
+struct RecoveryParams {
+  double fatigue_decay = 0;
+  double attention_recovery = 0;
+  double fatigue_attention_cost = 0;
+};
+
+struct Params {
+  SimulationParams simulation;
+  int neighbourhoods = 0;
+  PopulationParams population;
+  TrustParams trust;
+  MeetingParams meetings;
+  ExperienceParams experience;
+  InfluenceParams influence;
+  LearningParams learning;
+  JointActionParams joint_action;
+  ElectionParams elections;
+  CrisisParams crises;
+  PolicyChurnParams policy;
+  RecoveryParams recovery;
+  std::array<SectorSpec, kSectorCount> sectors{};
+  std::vector<IssueSpec> issues;
+  std::vector<RoleSpec> roles;
+  std::vector<ForumSpec> forums;
+};
+
+// The model's defaults, from the registry.
+Params default_params();
+
+}  // namespace placesim

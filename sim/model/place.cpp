@@ -1,0 +1,123 @@
+#include "model/place.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace placesim {
+
+namespace {
+
+std::vector<IssueSpec> enabled_issues(const Params& params) {
+  std::vector<IssueSpec> issues;
+  double salience_sum = 0;
+  for (const IssueSpec& issue : params.issues) {
+    if (!issue.enabled) continue;
+    double weight_sum = 0;
+    for (double w : issue.weights) weight_sum += w;
+    if (weight_sum <= 0) {
+      throw PlaceError("issues." + issue.name + ".weights: an issue needs at least one sector "
+                       "with a positive stakeholder weight");
+    }
+    IssueSpec normalised = issue;
+    for (double& w : normalised.weights) w /= weight_sum;
+    salience_sum += issue.salience;
+    issues.push_back(std::move(normalised));
+  }
+  if (issues.empty()) throw PlaceError("issues: the place needs at least one enabled issue");
+  if (salience_sum <= 0) {
+    throw PlaceError("issues.*.salience: at least one issue needs a positive salience");
+  }
+  for (IssueSpec& issue : issues) issue.salience /= salience_sum;
+  return issues;
+}
+
+// Which neighbourhoods the j-th holder of a neighbourhood post covers: with at least one
+// post per neighbourhood, holder j serves neighbourhood j mod W; with fewer posts than
+// neighbourhoods, holder j serves every neighbourhood w with w mod count == j.
+bool covers(int holder, int holders, int neighbourhood, int neighbourhoods) {
+  if (holders >= neighbourhoods) return holder % neighbourhoods == neighbourhood;
+  return neighbourhood % holders == holder;
+}
+
+}  // namespace
+
+Place build_place(const Params& params) {
+  Place place;
+  place.neighbourhoods = params.neighbourhoods;
+  place.issues = enabled_issues(params);
+
+  for (const RoleSpec& role : params.roles) {
+    if (role.count > 0) place.roles.push_back(role);
+  }
+  if (place.roles.empty()) throw PlaceError("roles: the place needs at least one post");
+
+  std::vector<int> holder_index;  // j: which holder of its role an agent is
+  std::vector<int> holders;       // holders of the agent's role
+  for (int r = 0; r < static_cast<int>(place.roles.size()); ++r) {
+    const RoleSpec& role = place.roles[static_cast<std::size_t>(r)];
+    for (int j = 0; j < role.count; ++j) {
+      place.role_of.push_back(r);
+      place.sector_of.push_back(role.sector);
+      place.authority_of.push_back(role.authority);
+      place.level_of.push_back(role.level);
+      place.neighbourhood_of.push_back(
+          role.level == Level::Place ? -1 : (role.count >= place.neighbourhoods ? j % place.neighbourhoods : j));
+      place.executive.push_back(role.sector == Sector::Member && role.level == Level::Place);
+      holder_index.push_back(j);
+      holders.push_back(role.count);
+    }
+  }
+  const int n_agents = place.agent_count();
+
+  for (int n = 0; n < n_agents; ++n) {
+    const Sector s = place.sector_of[static_cast<std::size_t>(n)];
+    ++place.sector_size[index(s)];
+    place.sector_authority[index(s)] += place.authority_of[static_cast<std::size_t>(n)];
+    if (s == Sector::Member) place.member_seats.push_back(n);
+    std::array<double, kSectorCount> heard{};
+    for (std::size_t listener = 0; listener < kSectorCount; ++listener) {
+      const double exponent =
+          params.influence.authority_steepness * params.sectors[listener].culture.hierarchy;
+      heard[listener] = std::pow(place.authority_of[static_cast<std::size_t>(n)], exponent);
+    }
+    place.heard_authority.push_back(heard);
+  }
+
+  for (std::size_t a = 0; a < kSectorCount; ++a) {
+    for (std::size_t b = 0; b < kSectorCount; ++b) {
+      place.culture_distance[a][b] =
+          culture_distance(params.sectors[a].culture, params.sectors[b].culture);
+    }
+  }
+
+  for (int f = 0; f < static_cast<int>(params.forums.size()); ++f) {
+    const ForumSpec& spec = params.forums[static_cast<std::size_t>(f)];
+    std::vector<int> roles;
+    for (const std::string& name : spec.roles) {
+      auto it = std::find_if(params.roles.begin(), params.roles.end(),
+                             [&](const RoleSpec& r) { return r.name == name; });
+      if (it == params.roles.end()) {
+        throw PlaceError("forums." + spec.name + ".roles: no role named '" + name + "'");
+      }
+      for (int r = 0; r < static_cast<int>(place.roles.size()); ++r) {
+        if (place.roles[static_cast<std::size_t>(r)].name == name) roles.push_back(r);
+      }
+    }
+    if (spec.cadence_months <= 0) continue;
+    const int instances = spec.scope == Level::Place ? 1 : place.neighbourhoods;
+    for (int w = 0; w < instances; ++w) {
+      ForumMeeting meeting{f, spec.scope == Level::Place ? -1 : w, spec.cadence_months, {}};
+      for (int n = 0; n < n_agents; ++n) {
+        const auto i = static_cast<std::size_t>(n);
+        if (std::find(roles.begin(), roles.end(), place.role_of[i]) == roles.end()) continue;
+        const bool serves = spec.scope == Level::Place || place.level_of[i] == Level::Place ||
+                            covers(holder_index[i], holders[i], w, place.neighbourhoods);
+        if (serves) meeting.members.push_back(n);
+      }
+      if (meeting.members.size() >= 2) place.forums.push_back(std::move(meeting));
+    }
+  }
+  return place;
+}
+
+}  // namespace placesim

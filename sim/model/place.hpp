@@ -1,0 +1,54 @@
+#pragma once
+// The fixed structure of a place, built once from the parameters: the issues in use, who
+// holds which post, who sits on which forum, and the cultural distances between sectors.
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/params.hpp"
+
+namespace placesim {
+
+// A place that cannot be built (a forum naming an unknown role, an issue without
+// stakeholders, ...). The message names the parameter.
+class PlaceError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+struct ForumMeeting {
+  int forum = 0;          // index into Params::forums
+  int neighbourhood = -1; // for neighbourhood-scope forums
+  int cadence_months = 0;
+  std::vector<int> members;
+};
+
+struct Place {
+  int neighbourhoods = 0;
+  std::vector<IssueSpec> issues;  // enabled issues; salience and weights normalised
+  std::vector<RoleSpec> roles;    // roles with at least one post
+
+  // Per agent (post).
+  std::vector<int> role_of;
+  std::vector<Sector> sector_of;
+  std::vector<double> authority_of;
+  std::vector<Level> level_of;
+  std::vector<int> neighbourhood_of;  // home neighbourhood, -1 at place level
+  std::vector<char> executive;        // members at place level: the leader and cabinet
+  // Authority weight a'_m as heard by a listener of sector s: a_m ^ (kappa h_s).
+  std::vector<std::array<double, kSectorCount>> heard_authority;
+
+  std::vector<ForumMeeting> forums;
+  std::array<std::array<double, kSectorCount>, kSectorCount> culture_distance{};
+  std::array<int, kSectorCount> sector_size{};
+  std::array<double, kSectorCount> sector_authority{};  // sum of authority in each sector
+  std::vector<int> member_seats;  // agents of the member sector, in index order
+
+  int agent_count() const { return static_cast<int>(role_of.size()); }
+  int issue_count() const { return static_cast<int>(issues.size()); }
+};
+
+Place build_place(const Params& params);
+
+}  // namespace placesim

@@ -1,0 +1,155 @@
+#include "model/population.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "model/joint_action.hpp"
+#include "model/simplex.hpp"
+
+namespace placesim {
+
+namespace {
+
+double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
+
+void set_sector_mandates(ModelState& st) {
+  const int k = st.issues;
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    double* m = st.sector_mandate(static_cast<Sector>(s));
+    for (int i = 0; i < k; ++i) {
+      m[i] = st.place.issues[static_cast<std::size_t>(i)].weights[s] +
+             st.params.population.mandate_floor;
+    }
+    normalise(m, k);
+  }
+}
+
+// A relationship at the start: both directions at once, each with its own trust.
+void add_initial_pair(ModelState& st, RandomStream& rng, int a, int b) {
+  const TrustParams& tp = st.params.trust;
+  const double mean = st.sector(a) == st.sector(b) ? tp.initial_within : tp.initial_cross;
+  const Layer layer = st.trust.layer_between(a, b);
+  for (const auto& [n, m] : {std::pair{a, b}, std::pair{b, a}}) {
+    const double trust = clamp01(mean + rng.uniform(-tp.initial_spread, tp.initial_spread));
+    const int k = st.trust.find_or_add(n, m, trust, 0);
+    st.trust.trust(n, layer, k) = static_cast<float>(trust);
+  }
+}
+
+void initial_ties(ModelState& st) {
+  RandomStream rng = st.stream(Purpose::InitialTies, 0);
+  // People who sit on a forum together know each other.
+  for (const ForumMeeting& forum : st.place.forums) {
+    const auto& members = forum.members;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        if (st.trust.find(members[i], members[j]) < 0) {
+          add_initial_pair(st, rng, members[i], members[j]);
+        }
+      }
+    }
+  }
+  // And some know each other from elsewhere.
+  const int n_agents = st.place.agent_count();
+  for (int a = 0; a < n_agents; ++a) {
+    for (int b = a + 1; b < n_agents; ++b) {
+      const bool within = st.sector(a) == st.sector(b);
+      const double p = within ? st.params.trust.tie_probability_within
+                              : st.params.trust.tie_probability_cross;
+      if (rng.uniform() < p && st.trust.find(a, b) < 0) add_initial_pair(st, rng, a, b);
+    }
+  }
+}
+
+}  // namespace
+
+void update_salience(ModelState& st) {
+  PlaceState& ps = st.place_state;
+  for (int i = 0; i < st.issues; ++i) {
+    const auto ii = static_cast<std::size_t>(i);
+    ps.salience[ii] = st.place.issues[ii].salience *
+                      (1.0 - ps.outcome[ii] + st.params.joint_action.salience_floor);
+  }
+  normalise(ps.salience.data(), st.issues);
+}
+
+void renew_manifesto(ModelState& st) {
+  PlaceState& ps = st.place_state;
+  const double* ideology =
+      &ps.party_ideology[static_cast<std::size_t>(ps.controlling_party * st.issues)];
+  const double psi = st.params.elections.manifesto_responsiveness;
+  for (int i = 0; i < st.issues; ++i) {
+    const auto ii = static_cast<std::size_t>(i);
+    ps.manifesto[ii] = (1.0 - psi) * ideology[i] + psi * ps.salience[ii];
+  }
+  normalise(ps.manifesto.data(), st.issues);
+}
+
+const double* current_mandate(ModelState& st, int n) {
+  const Sector s = st.sector(n);
+  if (s != Sector::Member) return st.sector_mandate(s);
+  return st.place.executive[static_cast<std::size_t>(n)] ? st.place_state.manifesto.data()
+                                                          : st.place_state.salience.data();
+}
+
+void arrive(ModelState& st, int n) {
+  RandomStream rng = st.stream(Purpose::Newcomer, n);
+  const SectorSpec& spec = st.sector_spec(n);
+  const PopulationParams& pp = st.params.population;
+  const double spread = pp.individual_spread;
+  const auto i = static_cast<std::size_t>(n);
+  Agents& a = st.agents;
+  a.capacity[i] = clamp01(spec.capacity + rng.uniform(-spread, spread));
+  a.knowledge[i] = clamp01(spec.knowledge + rng.uniform(-spread, spread));
+  a.literacy[i] = clamp01(spec.culture.literacy + rng.uniform(-spread, spread));
+  a.openness[i] = clamp01(spec.openness + rng.uniform(-spread, spread));
+  a.fatigue[i] = 0.0;
+  a.attention[i] = spec.attention;
+  a.tenure[i] = 0;
+  a.stubbornness[i] = clamp01(pp.stubbornness_base +
+                              pp.stubbornness_target * spec.culture.target_focus +
+                              pp.stubbornness_authority * st.authority(n));
+  a.durable_until[i] = -1;
+  a.durable_decay_factor[i] = 1.0;
+  a.focus_issue[i] = -1;
+  a.focus_strength[i] = 0.0;
+  const double* mandate = current_mandate(st, n);
+  std::copy(mandate, mandate + st.issues, a.mandate_of(n));
+  std::copy(mandate, mandate + st.issues, a.priorities_of(n));
+}
+
+void initialise(ModelState& st) {
+  st.month = 0;
+  PlaceState& ps = st.place_state;
+  for (int i = 0; i < st.issues; ++i) {
+    const auto ii = static_cast<std::size_t>(i);
+    ps.outcome[ii] = st.place.issues[ii].initial_outcome;
+    ps.previous_outcome[ii] = ps.outcome[ii];
+  }
+  update_salience(st);
+  set_sector_mandates(st);
+
+  RandomStream rng = st.stream(Purpose::Initialisation, 0);
+  for (int party = 0; party < kParties; ++party) {
+    random_simplex_point(rng, &ps.party_ideology[static_cast<std::size_t>(party * st.issues)],
+                         st.issues);
+  }
+  ps.controlling_party = 0;
+  renew_manifesto(st);
+
+  // Everyone in post at the start has been there a while: their priorities have moved away
+  // from their mandate by a random amount.
+  const double noise = st.params.population.initial_priority_noise;
+  double* point = st.scratch.simplex_point.data();
+  for (int n = 0; n < st.place.agent_count(); ++n) {
+    arrive(st, n);
+    random_simplex_point(rng, point, st.issues);
+    move_towards(st.agents.priorities_of(n), point, noise, st.issues);
+    st.agents.tenure[static_cast<std::size_t>(n)] = static_cast<int>(rng.below(60));
+  }
+  initial_ties(st);
+  measure_joint_action(st);
+}
+
+}  // namespace placesim

@@ -1,0 +1,83 @@
+#pragma once
+// Directed, weighted trust between agents who know each other (MODEL.md "Relations").
+//
+// Each agent keeps two rows of ties of fixed capacity: one to people of its own sector and
+// one to people of other sectors. Rows are structures of arrays (target, trust, month of
+// last contact), so the graph never allocates after construction, its memory grows with
+// agents x capacity rather than agents squared, and the processes that concern only
+// partnership ties (cohesion, success feedback) read only the short cross-sector rows.
+// When a row is full, a new tie replaces the least recently used one: people keep a
+// bounded personal network.
+//
+// A tie exists in both directions or in neither (each side keeps its own trust): ties are
+// added in pairs by encounters and set-up, and a lapsed or departed relationship is removed
+// from both rows. So a departure need only visit the leaver's own partners.
+#include <vector>
+
+namespace placesim {
+
+enum class Layer : int { Within = 0, Cross = 1 };
+
+class TrustGraph {
+ public:
+  // group_of: each agent's sector (any integer label); ties between different groups are
+  // cross-sector ties.
+  TrustGraph(std::vector<int> group_of, int max_within, int max_cross);
+
+  int agents() const { return static_cast<int>(group_of_.size()); }
+  int capacity(Layer layer) const { return capacity_[static_cast<int>(layer)]; }
+  Layer layer_between(int n, int m) const {
+    return group_of_[static_cast<std::size_t>(n)] == group_of_[static_cast<std::size_t>(m)]
+               ? Layer::Within
+               : Layer::Cross;
+  }
+
+  // Row access: agent n's ties in one layer, positions 0..degree-1.
+  int degree(int n, Layer l) const { return degree_[row(n, l)]; }
+  int target(int n, Layer l, int k) const { return target_[slot(n, l, k)]; }
+  float trust(int n, Layer l, int k) const { return trust_[slot(n, l, k)]; }
+  float& trust(int n, Layer l, int k) { return trust_[slot(n, l, k)]; }
+  int last_contact(int n, Layer l, int k) const { return last_contact_[slot(n, l, k)]; }
+  void mark_contact(int n, Layer l, int k, int month) { last_contact_[slot(n, l, k)] = month; }
+  // Contiguous arrays of a row, for passes over every tie.
+  const int* targets(int n, Layer l) const { return &target_[slot(n, l, 0)]; }
+  float* trusts(int n, Layer l) { return &trust_[slot(n, l, 0)]; }
+  const float* trusts(int n, Layer l) const { return &trust_[slot(n, l, 0)]; }
+  const int* last_contacts(int n, Layer l) const { return &last_contact_[slot(n, l, 0)]; }
+  int degree(int n) const { return degree(n, Layer::Within) + degree(n, Layer::Cross); }
+
+  // Position of m in n's row, or -1 when n does not know m.
+  int find(int n, int m) const;
+  // n's trust in m, or `none` when n does not know m.
+  double trust_in(int n, int m, double none = 0.0) const;
+  // Position of m in n's row (the layer is layer_between(n, m)); adds the tie with
+  // `initial` trust when absent. The caller adds the reverse tie too (see above): when
+  // n's row is full, the relationship n used least recently lapses on both sides.
+  int find_or_add(int n, int m, double initial, int month);
+  // Clears n's rows and every tie to n (n has left; a newcomer takes the post).
+  void remove_agent(int n);
+  // Removes n's ties, in both directions, last used before month `before`; returns how many.
+  int lapse(int n, int before);
+  // Whether every tie has its reverse (the invariant above); for tests.
+  bool symmetric() const;
+
+ private:
+  std::size_t row(int n, Layer l) const {
+    return 2 * static_cast<std::size_t>(n) + static_cast<std::size_t>(l);
+  }
+  std::size_t slot(int n, Layer l, int k) const {
+    return offset_[row(n, l)] + static_cast<std::size_t>(k);
+  }
+  void remove_at(int n, Layer l, int k);
+
+  std::vector<int> group_of_;
+  int capacity_[2];
+  std::vector<std::size_t> offset_;  // first slot of each row
+  std::vector<int> degree_;
+  std::vector<int> target_;
+  std::vector<float> trust_;  // single precision: trust needs no more, and the
+                              // monthly passes over every tie move half the bytes
+  std::vector<int> last_contact_;
+};
+
+}  // namespace placesim

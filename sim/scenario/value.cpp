@@ -1,0 +1,105 @@
+#include "scenario/value.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace placesim {
+
+std::string_view type_name(ValueType type) {
+  switch (type) {
+    case ValueType::Boolean: return "boolean";
+    case ValueType::Integer: return "integer";
+    case ValueType::Real: return "real";
+    case ValueType::Text: return "string";
+    case ValueType::Choice: return "choice";
+    case ValueType::SectorWeights: return "sector weights";
+    case ValueType::NameList: return "list of names";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string real_to_toml(double v) {
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  if (std::isnan(v)) return "nan";
+  // Shortest text that reads back as the same double.
+  char buffer[40];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, v);
+    if (std::strtod(buffer, nullptr) == v) break;
+  }
+  std::string text = buffer;
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string to_toml(const Value& value) {
+  struct Visitor {
+    std::string operator()(bool v) const { return v ? "true" : "false"; }
+    std::string operator()(std::int64_t v) const { return std::to_string(v); }
+    std::string operator()(double v) const { return real_to_toml(v); }
+    std::string operator()(const std::string& v) const { return quote(v); }
+    std::string operator()(const PerSector& v) const {
+      std::string out = "{";
+      bool first = true;
+      for (std::size_t s = 0; s < kSectorCount; ++s) {
+        if (v[s] == 0.0) continue;
+        out += first ? " " : ", ";
+        out += std::string(kSectorNames[s]) + " = " + real_to_toml(v[s]);
+        first = false;
+      }
+      return out + (first ? "}" : " }");
+    }
+    std::string operator()(const std::vector<std::string>& v) const {
+      std::string out = "[";
+      for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + quote(v[i]);
+      return out + "]";
+    }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+namespace {
+template <class T>
+const T& expect(const Value& v) {
+  if (const T* p = std::get_if<T>(&v)) return *p;
+  throw std::logic_error("parameter value of the wrong type reached the model");
+}
+}  // namespace
+
+void from_value(const Value& v, bool& out) { out = expect<bool>(v); }
+void from_value(const Value& v, int& out) { out = static_cast<int>(expect<std::int64_t>(v)); }
+void from_value(const Value& v, std::uint64_t& out) {
+  out = static_cast<std::uint64_t>(expect<std::int64_t>(v));
+}
+void from_value(const Value& v, double& out) { out = expect<double>(v); }
+void from_value(const Value& v, std::string& out) { out = expect<std::string>(v); }
+void from_value(const Value& v, PerSector& out) { out = expect<PerSector>(v); }
+void from_value(const Value& v, std::vector<std::string>& out) {
+  out = expect<std::vector<std::string>>(v);
+}
+void from_value(const Value& v, Sector& out) {
+  const auto s = sector_from_name(expect<std::string>(v));
+  if (!s) throw std::logic_error("unknown sector reached the model");
+  out = *s;
+}
+void from_value(const Value& v, Level& out) {
+  const auto l = level_from_name(expect<std::string>(v));
+  if (!l) throw std::logic_error("unknown level reached the model");
+  out = *l;
+}
+
+}  // namespace placesim

@@ -1,0 +1,50 @@
+#pragma once
+// A parameter value as the registry, scenario files and documentation see it.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/sector.hpp"
+
+namespace placesim {
+
+enum class ValueType {
+  Boolean,
+  Integer,
+  Real,
+  Text,
+  Choice,         // text from a fixed list (a sector, a level)
+  SectorWeights,  // one real per sector, written as an inline table {police = 0.5}
+  NameList,       // a list of names (a forum's roles)
+};
+
+using Value = std::variant<bool, std::int64_t, double, std::string, PerSector,
+                           std::vector<std::string>>;
+
+std::string_view type_name(ValueType type);
+// The value as TOML source text (what `placesim validate` prints and docs show).
+std::string to_toml(const Value& value);
+
+// Conversions between a typed field and a Value.
+inline Value to_value(bool v) { return v; }
+inline Value to_value(int v) { return static_cast<std::int64_t>(v); }
+inline Value to_value(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+inline Value to_value(double v) { return v; }
+inline Value to_value(const std::string& v) { return v; }
+inline Value to_value(const PerSector& v) { return v; }
+inline Value to_value(const std::vector<std::string>& v) { return v; }
+inline Value to_value(Sector s) { return std::string(name(s)); }
+inline Value to_value(Level l) { return std::string(name(l)); }
+
+void from_value(const Value& v, bool& out);
+void from_value(const Value& v, int& out);
+void from_value(const Value& v, std::uint64_t& out);
+void from_value(const Value& v, double& out);
+void from_value(const Value& v, std::string& out);
+void from_value(const Value& v, PerSector& out);
+void from_value(const Value& v, std::vector<std::string>& out);
+void from_value(const Value& v, Sector& out);
+void from_value(const Value& v, Level& out);
+
+}  // namespace placesim
