@@ -23,11 +23,11 @@ void compute_contributions(ModelState& st) {
   }
 }
 
-// Sum over cross-sector ties n -> m of u_ni u_mi trust_nm, for every issue at once:
-// for each n, first sum trust_nm u_m over its ties, then multiply by u_n. Even and odd ties
-// go to two buffers (summed in a fixed order after), so that consecutive ties do not wait
-// on each other's stores.
-void cross_tie_products(ModelState& st, double* __restrict out) {
+// Sum over cross-sector ties n -> m of u_ni u_mi (trust_nm - stranger), for every issue at
+// once: for each n, first sum (trust_nm - stranger) u_m over its ties, then multiply by u_n.
+// Even and odd ties go to two buffers (summed in a fixed order after), so that consecutive
+// ties do not wait on each other's stores.
+void cross_tie_products(ModelState& st, double stranger, double* __restrict out) {
   const auto k = static_cast<std::size_t>(st.issues);
   std::fill(out, out + k, 0.0);
   double* __restrict even = st.scratch.heard.data();
@@ -44,8 +44,8 @@ void cross_tie_products(ModelState& st, double* __restrict out) {
     for (; t + 2 <= d; t += 2) {
       const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
       const double* u1 = contribution + static_cast<std::size_t>(targets[t + 1]) * k;
-      const double w0 = trusts[t];
-      const double w1 = trusts[t + 1];
+      const double w0 = trusts[t] - stranger;
+      const double w1 = trusts[t + 1] - stranger;
       for (std::size_t i = 0; i < k; ++i) {
         even[i] += w0 * u0[i];
         odd[i] += w1 * u1[i];
@@ -53,7 +53,7 @@ void cross_tie_products(ModelState& st, double* __restrict out) {
     }
     if (t < d) {
       const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
-      const double w0 = trusts[t];
+      const double w0 = trusts[t] - stranger;
       for (std::size_t i = 0; i < k; ++i) even[i] += w0 * u0[i];
     }
     const double* un = contribution + static_cast<std::size_t>(n) * k;
@@ -108,7 +108,10 @@ void measure_joint_action(ModelState& st) {
       ps.issue_knowledge[i] += u[i] * st.agents.knowledge[ni];
     }
   }
-  cross_tie_products(st, ps.cohesion.data());
+  // Cohesion: contributors from different sectors who do not know each other extend the
+  // trust of a first meeting; their ties raise or lower it from there.
+  const double stranger = st.params.trust.new_tie_cross;
+  cross_tie_products(st, stranger, ps.cohesion.data());
 
   for (std::size_t i = 0; i < k; ++i) {
     const IssueSpec& issue = st.place.issues[i];
@@ -121,7 +124,8 @@ void measure_joint_action(ModelState& st) {
     }
     // All ordered cross-sector pairs' u_n u_m: (sum u)^2 minus the same-sector part.
     const double cross_pairs = total * total - same_sector_pairs;
-    ps.cohesion[i] = cross_pairs > 0 ? ps.cohesion[i] / cross_pairs : 0.0;
+    ps.cohesion[i] =
+        cross_pairs > 0 ? std::clamp(stranger + ps.cohesion[i] / cross_pairs, 0.0, 1.0) : 0.0;
     ps.issue_knowledge[i] = total > 0 ? ps.issue_knowledge[i] / total : 0.0;
 
     PerSector effort{};

@@ -45,7 +45,8 @@ const std::vector<MetricSpec>& metric_specs() {
       {"joint_effort", PerIssue, "effort (0-1)", "Stakeholder-weighted sector effort sum_s w_is E_is"},
       {"effectiveness", PerIssue, "effectiveness", "Effectiveness of joint action J_i"},
       {"cohesion", PerIssue, "trust (0-1)",
-       "C_i: contribution-weighted mean trust among cross-sector contributors (0 without a tie)"},
+       "C_i: contribution-weighted mean trust between cross-sector contributors (pairs without "
+       "a tie count at trust.new_tie_cross)"},
       {"trust_by_sector", SectorBySector, "trust (0-1)",
        "Mean trust over ties from agents of one sector (row) to another (column)"},
   };

@@ -410,12 +410,12 @@ std::unique_ptr<Table> issues_table() {
   // wicked issues the seeds name (S4 1.2). Initial outcomes: near the outcome each issue's
   // initial joint action sustains, rJ/(rJ + delta), so that the default run starts close to
   // a steady state and its changes come from the processes (P1).
-  t->default_row(issue("community_safety", 0.2, weights(0.2, 0.2, 0.5, 0.1), 0.4, "neighbourhood", 0.7))
-      .default_row(issue("health_inequalities", 0.15, weights(0.2, 0.3, 0, 0.5), 0.8, "place", 0.45))
-      .default_row(issue("adult_social_care", 0.2, weights(0.1, 0.4, 0, 0.5), 0.5, "place", 0.65))
-      .default_row(issue("children_and_young_people", 0.2, weights(0.2, 0.4, 0.2, 0.2), 0.6, "place", 0.55))
+  t->default_row(issue("community_safety", 0.2, weights(0.2, 0.2, 0.5, 0.1), 0.4, "neighbourhood", 0.75))
+      .default_row(issue("health_inequalities", 0.15, weights(0.2, 0.3, 0, 0.5), 0.8, "place", 0.6))
+      .default_row(issue("adult_social_care", 0.2, weights(0.1, 0.4, 0, 0.5), 0.5, "place", 0.7))
+      .default_row(issue("children_and_young_people", 0.2, weights(0.2, 0.4, 0.2, 0.2), 0.6, "place", 0.65))
       .default_row(issue("local_economy", 0.15, weights(0.5, 0.5, 0, 0), 0.3, "place", 0.7))
-      .default_row(issue("community_cohesion", 0.1, weights(0.3, 0.3, 0.3, 0.1), 0.8, "neighbourhood", 0.45));
+      .default_row(issue("community_cohesion", 0.1, weights(0.3, 0.3, 0.3, 0.1), 0.8, "neighbourhood", 0.55));
   return t;
 }
 

@@ -1,0 +1,44 @@
+// The monthly step allocates nothing: every buffer is sized when the run starts.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "model/model.hpp"
+
+namespace {
+std::atomic<long> allocations{0};
+}
+
+void* operator new(std::size_t size) {
+  ++allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace placesim {
+namespace {
+
+TEST(Model, TheMonthlyStepDoesNotAllocate) {
+  Params p = default_params();
+  p.meetings.informal_contact_rate = 2.5;  // more encounters, introductions and new ties
+  for (std::uint32_t replicate = 0; replicate < 3; ++replicate) {
+    Model model(p, {3, replicate});
+    const long before = allocations.load();
+    model.run();
+    EXPECT_EQ(allocations.load() - before, 0) << "replicate " << replicate;
+  }
+}
+
+TEST(Model, TheCounterSeesAllocations) {
+  const long before = allocations.load();
+  int* volatile probe = new int(3);  // volatile: the compiler may not elide the allocation
+  delete probe;
+  EXPECT_EQ(allocations.load() - before, 1);
+}
+
+}  // namespace
+}  // namespace placesim

@@ -1,0 +1,39 @@
+#pragma once
+// Helpers shared by the model and pattern tests.
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "model/model.hpp"
+#include "scenario/registry.hpp"
+
+namespace placesim::testing {
+
+inline int issue_index(const Place& place, const std::string& name) {
+  for (int i = 0; i < place.issue_count(); ++i) {
+    if (place.issues[static_cast<std::size_t>(i)].name == name) return i;
+  }
+  throw std::out_of_range("no issue " + name);
+}
+
+inline void set_row(Params& p, const std::string& table, const std::string& row,
+                    const std::string& field, const Value& value) {
+  Registry::instance().find_table(table)->set(p, row, field, value);
+}
+
+// A place with no elections, staff turnover, crises or national policy changes.
+inline Params quiet(Params p) {
+  p.elections.first_month = 100000;
+  for (auto& role : p.roles) role.tenure_months = 0;
+  for (auto& issue : p.issues) issue.crises_per_year = 0;
+  for (auto& sector : p.sectors) sector.policy_changes_per_year = 0;
+  return p;
+}
+
+// Sets post n's mandate and priorities to the given point (a priority it has adopted).
+inline void adopt(ModelState& st, int n, const double* point) {
+  std::copy(point, point + st.issues, st.agents.mandate_of(n));
+  std::copy(point, point + st.issues, st.agents.priorities_of(n));
+}
+
+}  // namespace placesim::testing
