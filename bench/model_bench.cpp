@@ -1,6 +1,8 @@
 // One default run (the default place, 120 months) on one core: runs per second and
 // agent-months per second. Issue target: at least 500 default runs per second.
-//   build/release/bench/bench_model
+// As in a sweep, the scenario is configured once and shared by its runs; each run sets up
+// its own agents and trust network. Pin it to a core for steadier figures:
+//   taskset -c 1 build/release/bench/bench_model
 #include <benchmark/benchmark.h>
 
 #include "model/model.hpp"
@@ -10,11 +12,12 @@ namespace {
 using namespace placesim;
 
 void BM_DefaultRun(benchmark::State& state) {
-  const Params params = default_params();
+  const auto configuration = configure(default_params());
+  const Params& params = configuration->params;
   std::uint32_t replicate = 0;
   long agent_months = 0;
   for (auto _ : state) {
-    Model model(params, {params.simulation.seed, replicate++});
+    Model model(configuration, {params.simulation.seed, replicate++});
     model.run();
     benchmark::DoNotOptimize(model.metrics().values().data());
     agent_months += static_cast<long>(model.state().agents.count) * params.simulation.months;
@@ -26,16 +29,23 @@ void BM_DefaultRun(benchmark::State& state) {
 }
 BENCHMARK(BM_DefaultRun)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-// The parts of a month, to show what dominates.
-void BM_Setup(benchmark::State& state) {
-  const Params params = default_params();
+// A run's own set-up (agents, starting trust network, month 0) without its months.
+void BM_RunSetup(benchmark::State& state) {
+  const auto configuration = configure(default_params());
   std::uint32_t replicate = 0;
   for (auto _ : state) {
-    Model model(params, {params.simulation.seed, replicate++});
+    Model model(configuration, {configuration->params.simulation.seed, replicate++});
     benchmark::DoNotOptimize(model.metrics().values().data());
   }
 }
-BENCHMARK(BM_Setup)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RunSetup)->Unit(benchmark::kMicrosecond);
+
+// Configuring a scenario (building its place), done once per scenario in a sweep.
+void BM_Configure(benchmark::State& state) {
+  const Params params = default_params();
+  for (auto _ : state) benchmark::DoNotOptimize(configure(params).get());
+}
+BENCHMARK(BM_Configure)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -62,11 +62,11 @@ void hold_election_if_due(ModelState& st) {
 void staff_turnover(ModelState& st) {
   RandomStream rng = st.stream(Purpose::Turnover, 0);
   for (int n = 0; n < st.place.agent_count(); ++n) {
-    const double u = rng.uniform();  // drawn for every post: common numbers
     const double tenure =
         st.place.roles[static_cast<std::size_t>(st.place.role_of[static_cast<std::size_t>(n)])]
             .tenure_months;
-    if (tenure > 0 && u < 1.0 / tenure) replace_holder(st, n);
+    if (tenure <= 0) continue;  // which posts draw is fixed by the place: common numbers
+    if (rng.uniform() < 1.0 / tenure) replace_holder(st, n);
   }
 }
 

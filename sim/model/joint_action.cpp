@@ -13,51 +13,42 @@ namespace {
 void compute_contributions(ModelState& st) {
   const Agents& a = st.agents;
   const auto k = static_cast<std::size_t>(st.issues);
+  const auto stride = static_cast<std::size_t>(st.scratch.issue_stride);
   for (int n = 0; n < a.count; ++n) {
     const auto ni = static_cast<std::size_t>(n);
     const double scale = a.attention[ni] * a.capacity[ni] * st.authority(n);
     const double* p = a.priorities_of(n);
-    double* u = &st.scratch.contribution[ni * k];
+    double* u = &st.scratch.contribution[ni * stride];
     for (std::size_t i = 0; i < k; ++i) u[i] = scale * p[i];
     if (a.focus_issue[ni] >= 0) u[a.focus_issue[ni]] += scale * a.focus_strength[ni];
   }
 }
 
-// Sum over cross-sector ties n -> m of u_ni u_mi (trust_nm - stranger), for every issue at
-// once: for each n, first sum (trust_nm - stranger) u_m over its ties, then multiply by u_n.
-// Even and odd ties go to two buffers (summed in a fixed order after), so that consecutive
-// ties do not wait on each other's stores.
+// Sum over cross-sector ties n -> m of u_ni u_mi (trust_nm - stranger), for every issue:
+// for each n, first sum (trust_nm - stranger) u_m over its ties, then multiply by u_n. The
+// sums run over blocks of kIssueBlock issues (rows are padded with zeros), so that they stay
+// in registers.
 void cross_tie_products(ModelState& st, double stranger, double* __restrict out) {
   const auto k = static_cast<std::size_t>(st.issues);
+  const auto stride = static_cast<std::size_t>(st.scratch.issue_stride);
   std::fill(out, out + k, 0.0);
-  double* __restrict even = st.scratch.heard.data();
-  double* __restrict odd = even + k;
   const double* __restrict contribution = st.scratch.contribution.data();
   const TrustGraph& g = st.trust;
   for (int n = 0; n < g.agents(); ++n) {
     const int* targets = g.targets(n, Layer::Cross);
     const float* trusts = g.trusts(n, Layer::Cross);
     const int d = g.degree(n, Layer::Cross);
-    if (d == 0) continue;
-    std::fill(even, even + 2 * k, 0.0);
-    int t = 0;
-    for (; t + 2 <= d; t += 2) {
-      const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
-      const double* u1 = contribution + static_cast<std::size_t>(targets[t + 1]) * k;
-      const double w0 = trusts[t] - stranger;
-      const double w1 = trusts[t + 1] - stranger;
-      for (std::size_t i = 0; i < k; ++i) {
-        even[i] += w0 * u0[i];
-        odd[i] += w1 * u1[i];
+    const double* un = contribution + static_cast<std::size_t>(n) * stride;
+    for (std::size_t block = 0; block < stride; block += kIssueBlock) {
+      double heard[kIssueBlock] = {};
+      for (int t = 0; t < d; ++t) {
+        const double* um = contribution + static_cast<std::size_t>(targets[t]) * stride + block;
+        const double w = trusts[t] - stranger;
+        for (int j = 0; j < kIssueBlock; ++j) heard[j] += w * um[j];
       }
+      const std::size_t width = std::min<std::size_t>(kIssueBlock, k - block);
+      for (std::size_t j = 0; j < width; ++j) out[block + j] += un[block + j] * heard[j];
     }
-    if (t < d) {
-      const double* u0 = contribution + static_cast<std::size_t>(targets[t]) * k;
-      const double w0 = trusts[t] - stranger;
-      for (std::size_t i = 0; i < k; ++i) even[i] += w0 * u0[i];
-    }
-    const double* un = contribution + static_cast<std::size_t>(n) * k;
-    for (std::size_t i = 0; i < k; ++i) out[i] += un[i] * (even[i] + odd[i]);
   }
 }
 
@@ -72,8 +63,10 @@ void success_feedback(ModelState& st) {
   for (int i = 0; i < k; ++i) any = any || success[i] != 0.0;
   if (!any) return;
   TrustGraph& g = st.trust;
+  double* weighted = st.scratch.simplex_point.data();  // success_i p_ni
   for (int n = 0; n < g.agents(); ++n) {
     const double* pn = st.agents.priorities_of(n);
+    for (int i = 0; i < k; ++i) weighted[i] = success[i] * pn[i];
     const int* targets = g.targets(n, Layer::Cross);
     const int* last = g.last_contacts(n, Layer::Cross);
     float* trusts = g.trusts(n, Layer::Cross);
@@ -81,7 +74,7 @@ void success_feedback(ModelState& st) {
       if (last[t] != st.month) continue;
       const double* pm = st.agents.priorities_of(targets[t]);
       double shared = 0;
-      for (int i = 0; i < k; ++i) shared += success[i] * pn[i] * pm[i];
+      for (int i = 0; i < k; ++i) shared += weighted[i] * pm[i];
       shared = std::clamp(shared * k, -1.0, 1.0);  // k: two uniform agents share 1/k
       const double trust = trusts[t];
       trusts[t] = static_cast<float>(trust + (shared > 0 ? jp.success_trust_gain * shared * (1.0 - trust)
@@ -95,6 +88,7 @@ void success_feedback(ModelState& st) {
 void measure_joint_action(ModelState& st) {
   compute_contributions(st);
   const auto k = static_cast<std::size_t>(st.issues);
+  const auto stride = static_cast<std::size_t>(st.scratch.issue_stride);
   PlaceState& ps = st.place_state;
   std::fill(ps.sector_effort.begin(), ps.sector_effort.end(), 0.0);
   // Reuse the knowledge and cohesion buffers as accumulators.
@@ -102,7 +96,7 @@ void measure_joint_action(ModelState& st) {
   for (int n = 0; n < st.agents.count; ++n) {
     const auto ni = static_cast<std::size_t>(n);
     const std::size_t s = index(st.sector(n));
-    const double* u = &st.scratch.contribution[ni * k];
+    const double* u = &st.scratch.contribution[ni * stride];
     for (std::size_t i = 0; i < k; ++i) {
       ps.sector_effort[i * kSectorCount + s] += u[i];
       ps.issue_knowledge[i] += u[i] * st.agents.knowledge[ni];

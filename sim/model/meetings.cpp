@@ -10,9 +10,11 @@ namespace placesim {
 
 namespace {
 
-// Uniform noise with the requested standard deviation: half-width sqrt(3) sd.
-double noise(RandomStream& rng, double sd) {
-  return (2.0 * rng.uniform() - 1.0) * 1.7320508075688772 * sd;
+// Uniform noise with the requested standard deviation (half-width sqrt(3) sd) from 16 random
+// bits: one 32-bit draw serves both sides of an encounter.
+double noise(std::uint32_t bits16, double sd) {
+  const double u = (static_cast<double>(bits16) + 0.5) * 0x1.0p-16;
+  return (2.0 * u - 1.0) * 1.7320508075688772 * sd;
 }
 
 // n's side of an encounter with m: n experiences m, trusts accordingly, and is pulled.
@@ -30,24 +32,25 @@ void experience_side(ModelState& st, int n, int m, double e, double distance, bo
   const double trust = tie;
   st.trust.mark_contact(n, layer, k, st.month);
 
+  // The rest is written without branches (a zero weight instead of a skipped update):
+  // each condition is close to a coin toss, and mispredicted branches cost more than the
+  // few multiplications they would save.
   const double openness = a.openness[ni] * (1.0 - a.fatigue[ni]);
   const double epsilon = p.influence.confidence_base + p.influence.confidence_openness * openness +
                          p.influence.confidence_trust * trust;
-  if (within_confidence(distance, epsilon)) {
-    const double w =
-        p.influence.rate * trust * st.place.heard_authority[mi][index(st.sector(n))];
-    add_pull(a.priorities_of(n), a.priorities_of(m), w,
-             &st.scratch.pull[ni * static_cast<std::size_t>(st.issues)], st.scratch.pull_weight[ni],
-             st.issues);
-  }
-  if (a.knowledge[mi] > a.knowledge[ni]) {
-    st.scratch.knowledge_pull[ni] += p.learning.knowledge_flow * trust *
-                                     st.sector_spec(m).culture.data_openness *
-                                     (a.knowledge[mi] - a.knowledge[ni]);
-  }
-  if (cross && e > 0.5) {
-    a.literacy[ni] += p.learning.literacy_growth * (e - 0.5) * (1.0 - a.literacy[ni]);
-  }
+  const double heard = within_confidence(distance, epsilon) ? 1.0 : 0.0;
+  const double w =
+      heard * p.influence.rate * trust * st.place.heard_authority[mi][index(st.sector(n))];
+  add_pull(a.priorities_of(n), a.priorities_of(m), w,
+           &st.scratch.pull[ni * static_cast<std::size_t>(st.issues)], st.scratch.pull_weight[ni],
+           st.issues);
+
+  const double gap = std::max(0.0, a.knowledge[mi] - a.knowledge[ni]);
+  st.scratch.knowledge_pull[ni] +=
+      p.learning.knowledge_flow * trust * st.sector_spec(m).culture.data_openness * gap;
+
+  const double good = cross ? std::max(0.0, e - 0.5) : 0.0;
+  a.literacy[ni] += p.learning.literacy_growth * good * (1.0 - a.literacy[ni]);
 }
 
 // Someone n knows, chosen with probability proportional to n's trust in them, by rejection
@@ -88,11 +91,12 @@ void encounter(ModelState& st, int a, int b, RandomStream& rng) {
   terms.mean_capacity = 0.5 * (ag.capacity[ai] + ag.capacity[bi]);
   terms.distance = st.place.culture_distance[index(sa)][index(sb)];
   const double sd = st.params.experience.noise;
+  const std::uint32_t bits = rng.next_u32();
 
   terms.literacy = ag.literacy[ai];
-  const double e_a = experience(st.params.experience, terms, noise(rng, sd));
+  const double e_a = experience(st.params.experience, terms, noise(bits & 0xFFFFu, sd));
   terms.literacy = ag.literacy[bi];
-  const double e_b = experience(st.params.experience, terms, noise(rng, sd));
+  const double e_b = experience(st.params.experience, terms, noise(bits >> 16, sd));
   experience_side(st, a, b, e_a, distance, terms.cross_sector);
   experience_side(st, b, a, e_b, distance, terms.cross_sector);
 }
@@ -147,38 +151,27 @@ void decay_unused_ties(ModelState& st) {
   const auto floor = static_cast<float>(st.params.trust.floor);
   TrustGraph& g = st.trust;
   const int month = st.month;
+  const int lapse_before = month - st.params.trust.lapse_months;
   for (int n = 0; n < g.agents(); ++n) {
     const auto ni = static_cast<std::size_t>(n);
     const double factor =
         st.agents.durable_until[ni] >= month ? st.agents.durable_decay_factor[ni] : 1.0;
     const auto rate = static_cast<float>(st.params.trust.decay * factor);
+    int stale = 0;
     for (const Layer layer : {Layer::Within, Layer::Cross}) {
       float* trust = g.trusts(n, layer);
       const int* last = g.last_contacts(n, layer);
       // Branch-free up to the degree rounded up to 4, so the loop vectorises; slots past the
-      // degree hold no tie and are overwritten when a tie is added. Ties used this month
-      // keep their trust.
+      // degree hold no tie (last contact kNever) and are overwritten when a tie is added.
+      // Ties used this month keep their trust. (The mask multiplies last: written this
+      // way GCC vectorises the loop.)
       const int end = std::min(g.capacity(layer), (g.degree(n, layer) + 3) & ~3);
       for (int k = 0; k < end; ++k) {
-        // (The mask multiplies last: written this way GCC vectorises the loop.)
         trust[k] += static_cast<float>(last[k] != month) * (rate * (floor - trust[k]));
+        stale |= last[k] < lapse_before;
       }
     }
-  }
-}
-
-void lapse_unused_ties(ModelState& st) {
-  const int before = st.month - st.params.trust.lapse_months;
-  if (before <= 0) return;
-  TrustGraph& g = st.trust;
-  for (int n = 0; n < g.agents(); ++n) {
-    // A cheap test first: most rows have nothing to lapse.
-    bool any = false;
-    for (const Layer layer : {Layer::Within, Layer::Cross}) {
-      const int* last = g.last_contacts(n, layer);
-      for (int k = 0, d = g.degree(n, layer); k < d; ++k) any |= last[k] < before;
-    }
-    if (any) g.lapse(n, before);
+    if (stale) g.lapse(n, lapse_before);
   }
 }
 
@@ -203,7 +196,6 @@ void run_meetings(ModelState& st) {
   }
   apply_pulls(st);
   decay_unused_ties(st);
-  lapse_unused_ties(st);
 }
 
 }  // namespace placesim

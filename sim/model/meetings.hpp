@@ -15,7 +15,8 @@ void hold_forum(ModelState& state, int forum_index);
 void informal_contacts(ModelState& state, int n, int count);
 void encounter(ModelState& state, int a, int b, RandomStream& rng);
 void apply_pulls(ModelState& state);
+// Unused ties regress towards the floor; relationships unused for longer than
+// trust.lapse_months lapse.
 void decay_unused_ties(ModelState& state);
-void lapse_unused_ties(ModelState& state);
 
 }  // namespace placesim

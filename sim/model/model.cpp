@@ -8,15 +8,18 @@
 
 namespace placesim {
 
-Model::Model(const Params& params, RunIdentity id, std::unique_ptr<InterventionProcess> interventions)
-    : params_(params),
-      place_(build_place(params_)),
-      state_(params_, place_, id),
-      metrics_(params_.simulation.months + 1, place_.issue_count()),
+Model::Model(std::shared_ptr<const Configuration> configuration, RunIdentity id,
+             std::unique_ptr<InterventionProcess> interventions)
+    : configuration_(std::move(configuration)),
+      state_(configuration_->params, configuration_->place, id),
+      metrics_(configuration_->params.simulation.months + 1, configuration_->place.issue_count()),
       interventions_(std::move(interventions)) {
   initialise(state_);
   record_metrics(state_, metrics_);
 }
+
+Model::Model(const Params& params, RunIdentity id, std::unique_ptr<InterventionProcess> interventions)
+    : Model(configure(params), id, std::move(interventions)) {}
 
 void Model::step() {
   ++state_.month;

@@ -2,6 +2,7 @@
 // One run of the model: a place, its leaders and their months (MODEL.md "Order of processes").
 #include <memory>
 
+#include "model/configuration.hpp"
 #include "model/metrics.hpp"
 #include "model/model_state.hpp"
 
@@ -17,8 +18,12 @@ class InterventionProcess {
 
 class Model {
  public:
-  // A run is a pure function of its parameters and identity (seed and replicate).
-  Model(const Params& params, RunIdentity id, std::unique_ptr<InterventionProcess> interventions = nullptr);
+  // A run is a pure function of its configuration and identity (seed and replicate).
+  Model(std::shared_ptr<const Configuration> configuration, RunIdentity id,
+        std::unique_ptr<InterventionProcess> interventions = nullptr);
+  // Builds its own configuration (throws PlaceError when the parameters make no place).
+  Model(const Params& params, RunIdentity id,
+        std::unique_ptr<InterventionProcess> interventions = nullptr);
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;
 
@@ -28,15 +33,14 @@ class Model {
   void run();
 
   int month() const { return state_.month; }
-  bool finished() const { return state_.month >= params_.simulation.months; }
+  bool finished() const { return state_.month >= params().simulation.months; }
   const ModelState& state() const { return state_; }
   ModelState& state() { return state_; }
   const MetricSeries& metrics() const { return metrics_; }
-  const Params& params() const { return params_; }
+  const Params& params() const { return configuration_->params; }
 
  private:
-  Params params_;
-  Place place_;
+  std::shared_ptr<const Configuration> configuration_;
   ModelState state_;
   MetricSeries metrics_;
   std::unique_ptr<InterventionProcess> interventions_;

@@ -32,14 +32,15 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   ps.issue_knowledge.assign(k, 0.0);
   ps.effectiveness.assign(k, 0.0);
   scratch.attendees.reserve(n);
-  scratch.contribution.assign(n * k, 0.0);
+  scratch.issue_stride = (issues + kIssueBlock - 1) / kIssueBlock * kIssueBlock;
+  scratch.contribution.assign(n * static_cast<std::size_t>(scratch.issue_stride), 0.0);
   scratch.pull.assign(n * k, 0.0);
   scratch.pull_weight.assign(n, 0.0);
   scratch.knowledge_pull.assign(n, 0.0);
   scratch.success.assign(k, 0.0);
   scratch.simplex_point.assign(k, 0.0);
   scratch.sector_priorities.assign(kSectorCount * k, 0.0);
-  scratch.heard.assign(2 * k, 0.0);
+
 }
 
 }  // namespace placesim

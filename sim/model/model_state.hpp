@@ -50,17 +50,20 @@ struct EventCounts {
 // Buffers the step reuses each month, allocated once.
 struct Scratch {
   std::vector<int> attendees;
-  std::vector<double> contribution;    // agents x issues: u_ni
+  // agents x issue_stride: u_ni, rows padded with zeros to a multiple of kIssueBlock issues
+  std::vector<double> contribution;
+  int issue_stride = 0;
   std::vector<double> pull;            // agents x issues: accumulated influence
   std::vector<double> pull_weight;     // agents
   std::vector<double> knowledge_pull;  // agents
   std::vector<double> success;         // issues: this month's success signal
   std::vector<double> simplex_point;   // issues
   std::vector<double> sector_priorities;  // sectors x issues (metrics)
-  std::vector<double> heard;              // 2 x issues (cohesion)
 };
 
 inline constexpr int kParties = 2;
+// Per-tie loops over issues work on blocks of this many issues, held in registers.
+inline constexpr int kIssueBlock = 4;
 
 struct ModelState {
   ModelState(const Params& params, const Place& place, RunIdentity id);

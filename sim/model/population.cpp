@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "model/bernoulli_skipper.hpp"
 #include "model/joint_action.hpp"
 #include "model/simplex.hpp"
 
@@ -50,14 +51,15 @@ void initial_ties(ModelState& st) {
       }
     }
   }
-  // And some know each other from elsewhere.
+  // And some know each other from elsewhere: each pair with the within- or cross-sector
+  // probability.
+  BernoulliSkipper within(st.params.trust.tie_probability_within, rng);
+  BernoulliSkipper cross(st.params.trust.tie_probability_cross, rng);
   const int n_agents = st.place.agent_count();
   for (int a = 0; a < n_agents; ++a) {
     for (int b = a + 1; b < n_agents; ++b) {
-      const bool within = st.sector(a) == st.sector(b);
-      const double p = within ? st.params.trust.tie_probability_within
-                              : st.params.trust.tie_probability_cross;
-      if (rng.uniform() < p && st.trust.find(a, b) < 0) add_initial_pair(st, rng, a, b);
+      const bool knows = st.sector(a) == st.sector(b) ? within.next() : cross.next();
+      if (knows && st.trust.find(a, b) < 0) add_initial_pair(st, rng, a, b);
     }
   }
 }

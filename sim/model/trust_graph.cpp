@@ -20,7 +20,7 @@ TrustGraph::TrustGraph(std::vector<int> group_of, int max_within, int max_cross)
   degree_.assign(2 * n, 0);
   target_.assign(n * per_agent, -1);
   trust_.assign(n * per_agent, 0.0f);
-  last_contact_.assign(n * per_agent, 0);
+  last_contact_.assign(n * per_agent, kNever);
 }
 
 int TrustGraph::find(int n, int m) const {
@@ -66,6 +66,7 @@ void TrustGraph::remove_at(int n, Layer l, int k) {
   trust_[slot(n, l, k)] = trust_[slot(n, l, last)];
   last_contact_[slot(n, l, k)] = last_contact_[slot(n, l, last)];
   target_[slot(n, l, last)] = -1;
+  last_contact_[slot(n, l, last)] = kNever;
 }
 
 void TrustGraph::remove_agent(int n) {
@@ -74,6 +75,7 @@ void TrustGraph::remove_agent(int n) {
       const int partner = target(n, l, k);
       if (const int back = find(partner, n); back >= 0) remove_at(partner, l, back);
       target_[slot(n, l, k)] = -1;
+      last_contact_[slot(n, l, k)] = kNever;
     }
     degree_[row(n, l)] = 0;
   }

@@ -9,12 +9,18 @@
 // When a row is full, a new tie replaces the least recently used one: people keep a
 // bounded personal network.
 //
+// Slots past a row's degree hold target -1 and last contact kNever, so passes over whole
+// rows can treat them as ties that are neither found nor stale.
+//
 // A tie exists in both directions or in neither (each side keeps its own trust): ties are
 // added in pairs by encounters and set-up, and a lapsed or departed relationship is removed
 // from both rows. So a departure need only visit the leaver's own partners.
+#include <limits>
 #include <vector>
 
 namespace placesim {
+
+inline constexpr int kNever = std::numeric_limits<int>::max();
 
 enum class Layer : int { Within = 0, Cross = 1 };
 

@@ -1,7 +1,10 @@
 #include "model/random_stream.hpp"
 
+#include "model/bernoulli_skipper.hpp"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -52,6 +55,54 @@ TEST(RandomStream, BelowIsUniformOverItsRange) {
   double chi2 = 0;
   for (int c : count) chi2 += (c - n / bins) * (c - n / bins) / double(n / bins);
   EXPECT_LT(chi2, 22.46);  // chi-square, 6 degrees of freedom, p = 0.001
+}
+
+}  // namespace
+}  // namespace placesim
+
+namespace placesim {
+namespace {
+
+TEST(BernoulliSkipper, SucceedsAtRateP) {
+  for (const double p : {0.03, 0.3, 0.8}) {
+    RandomStream rng(4, 0, Purpose::Test, 0, 0);
+    BernoulliSkipper trials(p, rng);
+    constexpr int n = 200000;
+    int successes = 0;
+    for (int i = 0; i < n; ++i) successes += trials.next();
+    EXPECT_NEAR(successes, n * p, 4 * std::sqrt(n * p * (1 - p))) << "p = " << p;
+  }
+}
+
+TEST(BernoulliSkipper, GapsAreGeometric) {
+  // P(gap >= g) = (1 - p)^g for the number of failures between successes.
+  const double p = 0.2;
+  RandomStream rng(6, 0, Purpose::Test, 0, 0);
+  BernoulliSkipper trials(p, rng);
+  std::vector<int> gaps;
+  int gap = 0;
+  while (gaps.size() < 20000) {
+    if (trials.next()) {
+      gaps.push_back(gap);
+      gap = 0;
+    } else {
+      ++gap;
+    }
+  }
+  for (int g : {1, 3, 6, 10}) {
+    const double share = std::count_if(gaps.begin(), gaps.end(), [&](int x) { return x >= g; }) / 20000.0;
+    const double expected = std::pow(1 - p, g);
+    EXPECT_NEAR(share, expected, 4 * std::sqrt(expected * (1 - expected) / 20000)) << "gap >= " << g;
+  }
+}
+
+TEST(BernoulliSkipper, HandlesCertaintyAndImpossibility) {
+  RandomStream rng(1, 0, Purpose::Test, 0, 0);
+  BernoulliSkipper always(1.0, rng), never(0.0, rng);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_TRUE(always.next());
+    EXPECT_FALSE(never.next());
+  }
 }
 
 }  // namespace
