@@ -38,7 +38,11 @@ echo "deps: installing ${missing[*]}"
 sudo=""
 if (( EUID != 0 )); then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-# Update the package lists only when installing from them fails for want of a fresh list.
+# Fetch the package lists first when there are none (a fresh machine), and again if an
+# install fails because the lists are stale.
+if ! compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null; then
+  $sudo apt-get update
+fi
 if ! $sudo apt-get install -y --no-install-recommends "${missing[@]}"; then
   $sudo apt-get update
   $sudo apt-get install -y --no-install-recommends "${missing[@]}"

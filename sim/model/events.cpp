@@ -36,8 +36,12 @@ void hold_election_if_due(ModelState& st) {
   const double p_change =
       std::clamp(e.control_change_slope * (d - e.control_change_threshold), 0.0, 1.0) / e.groups;
   const bool control_changes = rng.uniform() < p_change;
+  // The party taking control, drawn whether or not control changes (common numbers).
+  const auto others = static_cast<std::uint32_t>(e.parties - 1);
+  const int challenger =
+      (ps.controlling_party + 1 + static_cast<int>(rng.below(others))) % e.parties;
   if (control_changes) {
-    ps.controlling_party = (ps.controlling_party + 1) % kParties;
+    ps.controlling_party = challenger;
     ++st.events.control_changes;
   }
   renew_manifesto(st);

@@ -49,7 +49,7 @@ void experience_side(ModelState& st, int n, int m, double e, double distance, bo
   st.scratch.knowledge_pull[ni] +=
       p.learning.knowledge_flow * trust * st.sector_spec(m).culture.data_openness * gap;
 
-  const double good = cross ? std::max(0.0, e - 0.5) : 0.0;
+  const double good = cross ? std::max(0.0, e - p.learning.literacy_threshold) : 0.0;
   a.literacy[ni] += p.learning.literacy_growth * good * (1.0 - a.literacy[ni]);
 }
 

@@ -24,7 +24,7 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   ps.previous_outcome.assign(k, 0.0);
   ps.salience.assign(k, 0.0);
   ps.sector_mandate.assign(kSectorCount * k, 0.0);
-  ps.party_ideology.assign(kParties * k, 0.0);
+  ps.party_ideology.assign(static_cast<std::size_t>(p.elections.parties) * k, 0.0);
   ps.manifesto.assign(k, 0.0);
   ps.sector_effort.assign(k * kSectorCount, 0.0);
   ps.joint_effort.assign(k, 0.0);

@@ -61,7 +61,6 @@ struct Scratch {
   std::vector<double> sector_priorities;  // sectors x issues (metrics)
 };
 
-inline constexpr int kParties = 2;
 // Per-tie loops over issues work on blocks of this many issues, held in registers.
 inline constexpr int kIssueBlock = 4;
 

@@ -63,6 +63,7 @@ struct SectorSpec {
 
 struct PopulationParams {
   double individual_spread = 0;      // newcomers' skills: sector level +/- this (uniform)
+  int initial_tenure_months = 0;     // starting tenures are uniform below this
   double initial_priority_noise = 0; // share of a random simplex point in starting priorities
   double mandate_floor = 0;          // every issue's minimum share in a sector's mandate
   double stubbornness_base = 0;
@@ -116,6 +117,7 @@ struct LearningParams {
   double knowledge_flow = 0;
   double knowledge_obsolescence = 0;
   double literacy_growth = 0;
+  double literacy_threshold = 0;  // experiences better than this teach about other sectors
 };
 
 struct JointActionParams {
@@ -127,6 +129,7 @@ struct JointActionParams {
 };
 
 struct ElectionParams {
+  int parties = 0;
   int cycle_months = 0;
   int first_month = 0;
   int groups = 0;                          // 1: all-out; 3: by thirds

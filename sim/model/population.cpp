@@ -133,7 +133,7 @@ void initialise(ModelState& st) {
   set_sector_mandates(st);
 
   RandomStream rng = st.stream(Purpose::Initialisation, 0);
-  for (int party = 0; party < kParties; ++party) {
+  for (int party = 0; party < st.params.elections.parties; ++party) {
     random_simplex_point(rng, &ps.party_ideology[static_cast<std::size_t>(party * st.issues)],
                          st.issues);
   }
@@ -148,7 +148,8 @@ void initialise(ModelState& st) {
     arrive(st, n);
     random_simplex_point(rng, point, st.issues);
     move_towards(st.agents.priorities_of(n), point, noise, st.issues);
-    st.agents.tenure[static_cast<std::size_t>(n)] = static_cast<int>(rng.below(60));
+    st.agents.tenure[static_cast<std::size_t>(n)] = static_cast<int>(
+        rng.below(static_cast<std::uint32_t>(st.params.population.initial_tenure_months)));
   }
   initial_ties(st);
   measure_joint_action(st);

@@ -97,20 +97,24 @@ void declare_population(Declare& d) {
          [](Params& p) -> auto& { return p.population.individual_spread; }, 0.1, 0, 0.5, "",
          "Newcomers' capacity, knowledge, literacy and openness: sector level plus or minus this "
          "(uniform)",
-         "illustrative");
+         "illustrative: differences within a sector, small next to those between sectors");
+  d.integer("population.initial_tenure_months",
+            [](Params& p) -> auto& { return p.population.initial_tenure_months; }, 60, 1, 1200,
+            "months", "Post holders at the start have been in post uniformly 0 to this many months",
+            "illustrative (tenure is recorded, no process reads it)");
   d.real("population.initial_priority_noise",
          [](Params& p) -> auto& { return p.population.initial_priority_noise; }, 0.3, 0, 1, "",
          "Share of a uniformly random simplex point in each agent's starting priorities",
-         "illustrative");
+         "illustrative: people in post at the start have moved from their mandates; sets the starting shared ambition (about 0.79)");
   d.real("population.mandate_floor", [](Params& p) -> auto& { return p.population.mandate_floor; },
          0.05, 0, 1, "",
          "Weight every issue keeps in a sector's mandate before normalising, so no issue is "
          "ignored entirely",
-         "illustrative");
+         "illustrative: every issue keeps some place in every mandate");
   d.real("population.stubbornness_base",
          [](Params& p) -> auto& { return p.population.stubbornness_base; }, 0.02, 0, 1,
          "1/month", "Monthly pull of priorities back to the mandate, for every agent (lambda)",
-         "illustrative; tuned against P6 (the top's priority must be able to spread)");
+         "illustrative; checked against P6 (a priority adopted at the top must be able to spread)");
   d.real("population.stubbornness_target",
          [](Params& p) -> auto& { return p.population.stubbornness_target; }, 0.1, 0, 1,
          "1/month", "Added stubbornness per unit of the sector's target focus",
@@ -118,7 +122,7 @@ void declare_population(Declare& d) {
   d.real("population.stubbornness_authority",
          [](Params& p) -> auto& { return p.population.stubbornness_authority; }, 0.04, 0, 1,
          "1/month", "Added stubbornness per unit of authority: senior people answer for the mandate",
-         "illustrative");
+         "illustrative: senior people answer for their mandate; small next to target focus");
 }
 
 void declare_trust(Declare& d) {
@@ -129,18 +133,18 @@ void declare_trust(Declare& d) {
          1, "trust", "Mean starting trust on cross-sector ties (a partnership with some history)",
          "Geddes, Davies & Fuller 2007 (LSPs built on a tradition of cooperation); tuned against P1");
   d.real("trust.initial_spread", [](Params& p) -> auto& { return p.trust.initial_spread; }, 0.1,
-         0, 0.5, "trust", "Starting trust is the mean plus or minus this (uniform)", "illustrative");
+         0, 0.5, "trust", "Starting trust is the mean plus or minus this (uniform)", "illustrative: starting relationships differ");
   d.real("trust.tie_probability_within",
          [](Params& p) -> auto& { return p.trust.tie_probability_within; }, 0.3, 0, 1,
          "probability", "Chance two people of one sector know each other beyond shared forums",
-         "illustrative");
+         "illustrative: colleagues met outside forums; with the forums about 10 within-sector ties per agent");
   d.real("trust.tie_probability_cross",
          [](Params& p) -> auto& { return p.trust.tie_probability_cross; }, 0.03, 0, 1,
          "probability", "Chance two people of different sectors know each other beyond forums",
          "MODEL.md: sparse across sectors at start");
   d.real("trust.new_tie_within", [](Params& p) -> auto& { return p.trust.new_tie_within; }, 0.5,
          0, 1, "trust", "Trust before the first experience with a colleague of one's own sector",
-         "illustrative");
+         "illustrative: a colleague from one's own organisation starts above a stranger from another sector (S4 2.1)");
   d.real("trust.new_tie_cross", [](Params& p) -> auto& { return p.trust.new_tie_cross; }, 0.3, 0,
          1, "trust", "Trust before the first experience with someone from another sector",
          "S4 2.1 (different languages, cultures and ways of working)");
@@ -153,9 +157,9 @@ void declare_trust(Declare& d) {
          "MODEL.md: trust quick to lose; Slovic 1993 (trust asymmetry)");
   d.real("trust.decay", [](Params& p) -> auto& { return p.trust.decay; }, 0.02, 0, 1, "1/month",
          "Monthly regression of an unused tie's trust towards the floor",
-         "illustrative; tuned against P1 and P4 (durability)");
+         "illustrative; tuned against P1 (trust is kept up by contact: a quiet place holds its trust)");
   d.real("trust.floor", [](Params& p) -> auto& { return p.trust.floor; }, 0.2, 0, 1, "trust",
-         "Level an unused tie regresses to", "illustrative");
+         "Level an unused tie regresses to", "illustrative: an acquaintance without recent contact, below first-meeting trust");
   d.integer("trust.lapse_months", [](Params& p) -> auto& { return p.trust.lapse_months; }, 24, 1,
             12000, "months",
             "A relationship unused for longer than this lapses (on both sides); the mean trust "
@@ -177,7 +181,7 @@ void declare_meetings(Declare& d) {
   d.integer("meetings.encounters_per_meeting",
             [](Params& p) -> auto& { return p.meetings.encounters_per_meeting; }, 1, 0, 100,
             "encounters", "Conversations each attendee starts with another attendee per meeting",
-            "illustrative");
+            "illustrative: one substantive conversation started per attendee (with informal contacts, about four encounter sides per agent-month)");
   d.real("meetings.attendance_floor",
          [](Params& p) -> auto& { return p.meetings.attendance_floor; }, 0.5, 0, 1, "probability",
          "Attendance probability of an agent with no free attention (rises linearly to 1)",
@@ -187,12 +191,12 @@ void declare_meetings(Declare& d) {
          "contacts/month",
          "Expected informal contacts an agent makes a month (the whole part always, the "
          "fraction with that probability), each with someone chosen by trust",
-         "MODEL.md: informal contacts chosen with probability rising with trust; rate "
-         "illustrative");
+         "MODEL.md: informal contacts chosen with probability rising with trust; the rate is "
+         "illustrative (with forums, about four encounter sides per agent-month)");
   d.real("meetings.introduction_probability",
          [](Params& p) -> auto& { return p.meetings.introduction_probability; }, 0.1, 0, 1,
          "probability", "Chance an informal contact is a friend of a trusted contact (a new tie)",
-         "illustrative");
+         "illustrative: occasional introductions (triadic closure)");
 }
 
 void declare_experience(Declare& d) {
@@ -211,7 +215,7 @@ void declare_experience(Declare& d) {
          2, "", "b_d: weight of the cultural distance between the pair's sectors",
          "S4 2.1 ('full of different languages, cultures and ways of working')");
   d.real("experience.noise", [](Params& p) -> auto& { return p.experience.noise; }, 0.15, 0, 1,
-         "", "Standard deviation of the uniform noise in each experience", "illustrative");
+         "", "Standard deviation of the uniform noise in each experience", "illustrative: encounters vary, so that some go badly");
 }
 
 void declare_influence(Declare& d) {
@@ -241,10 +245,15 @@ void declare_learning(Declare& d) {
   d.real("learning.knowledge_obsolescence",
          [](Params& p) -> auto& { return p.learning.knowledge_obsolescence; }, 0.01, 0, 1,
          "1/month", "Monthly regression of knowledge towards the sector level (evidence ages)",
-         "illustrative; tuned against P3 (the diagnostic fades)");
+         "illustrative: evidence ages back to the sector level over about 100 months");
   d.real("learning.literacy_growth", [](Params& p) -> auto& { return p.learning.literacy_growth; },
-         0.02, 0, 1, "", "Literacy gain per good cross-sector experience, times (e - 1/2)(1 - l)",
+         0.02, 0, 1, "",
+         "Literacy gain per good cross-sector experience, times (e - threshold)(1 - l)",
          "MODEL.md: literacy grows with good cross-sector experiences");
+  d.real("learning.literacy_threshold",
+         [](Params& p) -> auto& { return p.learning.literacy_threshold; }, 0.5, 0, 1, "",
+         "Cross-sector experiences better than this raise literacy",
+         "illustrative (the middle of the experience scale)");
 }
 
 void declare_joint_action(Declare& d) {
@@ -254,11 +263,11 @@ void declare_joint_action(Declare& d) {
          "its initial leadership sustains (P1: decline comes from disruption, not the start)");
   d.real("joint_action.salience_floor",
          [](Params& p) -> auto& { return p.joint_action.salience_floor; }, 0.1, 0, 10, "",
-         "Residents' concern keeps this much weight when an outcome is perfect", "illustrative");
+         "Residents' concern keeps this much weight when an outcome is perfect", "illustrative: residents' concern for an issue never vanishes");
   d.real("joint_action.success_scale",
          [](Params& p) -> auto& { return p.joint_action.success_scale; }, 0.005, 1e-6, 1,
          "outcome/month", "A monthly outcome change of this size counts as full success or failure",
-         "illustrative");
+         "illustrative: a change of half a point of outcome in a month is plainly visible");
   d.real("joint_action.success_trust_gain",
          [](Params& p) -> auto& { return p.joint_action.success_trust_gain; }, 0.02, 0, 1, "",
          "Trust gain of contributors to a successful issue, times (1 - trust)",
@@ -270,28 +279,31 @@ void declare_joint_action(Declare& d) {
 }
 
 void declare_events(Declare& d) {
+  d.integer("elections.parties", [](Params& p) -> auto& { return p.elections.parties; }, 2, 2, 20,
+            "parties", "Parties that can hold control; each has an ideology (a random simplex point)",
+            "illustrative (control and opposition)");
   d.integer("elections.cycle_months", [](Params& p) -> auto& { return p.elections.cycle_months; },
             48, 1, 1200, "months", "Months between elections",
             "MODEL.md: elections every four years, or by thirds yearly");
   d.integer("elections.first_month", [](Params& p) -> auto& { return p.elections.first_month; },
-            24, 1, 12000, "month", "Month of the first election", "illustrative");
+            24, 1, 12000, "month", "Month of the first election", "illustrative: two years in, so a ten-year run sees elections at months 24, 72 and 120");
   d.integer("elections.groups", [](Params& p) -> auto& { return p.elections.groups; }, 1, 1, 12,
             "", "Seats are elected in this many groups in turn: 1 all-out, 3 by thirds",
             "MODEL.md: all-out or by thirds");
   d.real("elections.turnover_base", [](Params& p) -> auto& { return p.elections.turnover_base; },
          0.15, 0, 1, "probability", "Chance a seat changes hands with content residents",
-         "illustrative");
+         "illustrative: seats change hands even when residents are content");
   d.real("elections.turnover_dissatisfaction",
          [](Params& p) -> auto& { return p.elections.turnover_dissatisfaction; }, 0.5, 0, 1,
          "probability", "Added chance per unit of dissatisfaction 1 - sum_i s_i y_i",
          "MODEL.md: turnover rising with residents' dissatisfaction");
   d.real("elections.control_change_threshold",
          [](Params& p) -> auto& { return p.elections.control_change_threshold; }, 0.3, 0, 1, "",
-         "Dissatisfaction below which control never changes", "illustrative");
+         "Dissatisfaction below which control never changes", "illustrative: with the slope, control changes at about one default election in four (0.8 in 3 measured)");
   d.real("elections.control_change_slope",
          [](Params& p) -> auto& { return p.elections.control_change_slope; }, 1.5, 0, 100, "",
          "Chance of a change of control per unit of dissatisfaction above the threshold",
-         "illustrative");
+         "illustrative: with the threshold, control changes at about one default election in four (0.8 in 3 measured)");
   d.real("elections.manifesto_responsiveness",
          [](Params& p) -> auto& { return p.elections.manifesto_responsiveness; }, 0.5, 0, 1, "",
          "Weight of residents' salience (against party ideology) in a new manifesto",
@@ -310,13 +322,14 @@ void declare_events(Declare& d) {
          "fatigue", "Fatigue a national policy change adds to its sector, times (1 - fatigue)",
          "S2 ('the big lie: that after this change, the change will stop')");
   d.real("recovery.fatigue_decay", [](Params& p) -> auto& { return p.recovery.fatigue_decay; },
-         0.05, 0, 1, "1/month", "Monthly decay of fatigue", "illustrative; tuned against P8");
+         0.05, 0, 1, "1/month", "Monthly decay of fatigue",
+         "illustrative: fatigue halves in about 14 months (S2: change fatigue lingers)");
   d.real("recovery.attention_recovery",
          [](Params& p) -> auto& { return p.recovery.attention_recovery; }, 0.2, 0, 1, "1/month",
-         "Monthly recovery of attention towards its level", "illustrative");
+         "Monthly recovery of attention towards its level", "illustrative: attention comes back within a few months of a crisis");
   d.real("recovery.fatigue_attention_cost",
          [](Params& p) -> auto& { return p.recovery.fatigue_attention_cost; }, 0.5, 0, 1, "",
-         "Share of attention a fully fatigued agent loses", "illustrative");
+         "Share of attention a fully fatigued agent loses", "illustrative: full fatigue takes half of the attention free for partnership work");
 }
 
 std::unique_ptr<Table> sectors_table() {
@@ -342,7 +355,7 @@ std::unique_ptr<Table> sectors_table() {
       .field(real("openness", 0.5, 0, 1, "", "Newcomers' openness to learning", "S2"),
              [](SectorSpec& s) -> auto& { return s.openness; })
       .field(real("attention", 0.5, 0, 1, "", "Share of time free for partnership work",
-                  "illustrative"),
+                  "illustrative: about half a senior leader's time"),
              [](SectorSpec& s) -> auto& { return s.attention; })
       .field(real("policy_changes_per_year", 1.0, 0, 12, "1/year",
                   "Rate of national policy changes to the sector's mandate",
@@ -376,7 +389,7 @@ std::unique_ptr<Table> issues_table() {
             "convention"},
            [](IssueSpec& i) -> auto& { return i.enabled; })
       .field(real("salience", 1, 0, kInf, "", "Baseline residents' concern (normalised over issues)",
-                  "illustrative"),
+                  "illustrative: a new issue weighs like any other; the defaults favour safety, care and children"),
              [](IssueSpec& i) -> auto& { return i.salience; })
       .field({"weights", ValueType::SectorWeights, PerSector{}, 0, kInf, {}, "",
               "Stakeholder weights w_is by sector (normalised); a sector left out has no part",
@@ -388,12 +401,15 @@ std::unique_ptr<Table> issues_table() {
       .field(real("drift", 0.01, 0, 1, "1/month", "delta_i: monthly outcome decay without action",
                   "illustrative; S2 ('direction not drift')"),
              [](IssueSpec& i) -> auto& { return i.drift; })
-      .field(real("crises_per_year", 0.3, 0, 12, "1/year", "Crisis hazard", "illustrative"),
+      .field(real("crises_per_year", 0.3, 0, 12, "1/year", "Crisis hazard",
+                  "illustrative: about one crisis per issue in three years"),
              [](IssueSpec& i) -> auto& { return i.crises_per_year; })
       .field(real("crisis_size", 0.1, 0, 1, "", "Share of the outcome a crisis takes away",
-                  "illustrative"),
+                  "illustrative: a crisis takes a tenth of the outcome"),
              [](IssueSpec& i) -> auto& { return i.crisis_size; })
-      .field(real("initial_outcome", 0.6, 0, 1, "outcome", "y_i at month 0", "illustrative"),
+      .field(real("initial_outcome", 0.6, 0, 1, "outcome", "y_i at month 0",
+                  "default rows: near the outcome the initial leadership sustains, rJ/(rJ + delta) "
+                  "(P1; ODD section 5)"),
              [](IssueSpec& i) -> auto& { return i.initial_outcome; })
       .field(choice("level", "place", level_choices(),
                     "Whether the issue is worked on for the place or in neighbourhoods",
@@ -428,7 +444,9 @@ std::unique_ptr<Table> roles_table() {
            [](RoleSpec& r) -> auto& { return r.sector; })
       .field(integer("count", 1, 0, 1e6, "agents", "Number of posts", "MODEL.md default place"),
              [](RoleSpec& r) -> auto& { return r.count; })
-      .field(real("authority", 0.5, 0, 1, "", "a: formal authority", "illustrative"),
+      .field(real("authority", 0.5, 0, 1, "", "a: formal authority",
+                  "illustrative: 1 for the head of an organisation, 0.6-0.8 for its top team, "
+                  "0.3-0.4 for neighbourhood posts"),
              [](RoleSpec& r) -> auto& { return r.authority; })
       .field(choice("level", "place", level_choices(),
                     "Place-level posts act for the whole place; neighbourhood posts are spread "
@@ -468,7 +486,8 @@ std::unique_ptr<Table> forums_table() {
       "forums", "Forums that meet on a cadence. cadence_months = 0 stops one meeting.",
       [](Params& p) -> std::vector<ForumSpec>& { return p.forums; });
   t->field(integer("cadence_months", 1, 0, 1200, "months", "Months between meetings",
-                   "illustrative"),
+                   "illustrative: management teams monthly, panels every two months, the "
+                   "partnership board quarterly"),
            [](ForumSpec& f) -> auto& { return f.cadence_months; })
       .field(choice("scope", "place", level_choices(),
                     "place: one forum; neighbourhood: one per neighbourhood, with the posts "

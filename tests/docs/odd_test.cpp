@@ -1,0 +1,38 @@
+// docs/ODD.md lists every parameter from the registry; this fails when it is out of date
+// (run scripts/update-docs.sh).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "scenario/reference.hpp"
+
+namespace placesim {
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(OddDocument, ItsParameterTablesMatchTheRegistry) {
+  const std::string odd = read(std::string(PLACESIM_SOURCE_DIR) + "/docs/ODD.md");
+  ASSERT_FALSE(odd.empty()) << "cannot read docs/ODD.md";
+  std::ostringstream expected;
+  write_parameter_reference(expected);
+  EXPECT_TRUE(generated_block(odd, "parameters") == expected.str())
+      << "docs/ODD.md is out of date: run scripts/update-docs.sh";
+}
+
+TEST(OddDocument, GeneratedBlocksAreReplacedBetweenTheirMarkers) {
+  const std::string doc = "a\n<!-- BEGIN GENERATED: x -->\nold\n<!-- END GENERATED: x -->\nb\n";
+  const std::string updated = replace_generated_block(doc, "x", "new\n");
+  EXPECT_EQ(updated, "a\n<!-- BEGIN GENERATED: x -->\nnew\n<!-- END GENERATED: x -->\nb\n");
+  EXPECT_EQ(generated_block(updated, "x"), "new\n");
+  EXPECT_THROW(generated_block(doc, "y"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace placesim
