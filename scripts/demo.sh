@@ -7,4 +7,4 @@ scripts/deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target placesim
 echo
-build/release/sim/placesim run "$@"
+build/release/sim/placesim run --force "$@"

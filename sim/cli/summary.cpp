@@ -2,22 +2,36 @@
 
 #include <cmath>
 #include <cstdio>
-#include <string>
+#include <map>
 
-namespace placesim {
+namespace placesim::cli {
 
 namespace {
 
 struct Row {
-  Metric metric;
+  const char* metric;
   const char* label;
 };
 
-// Mean and half-width of a normal 95% interval over replicates (NaN-free values only).
-std::pair<double, double> mean_ci(const std::vector<MetricSeries>& runs, Metric metric, int month) {
+constexpr Row kRows[] = {
+    {"place_index", "place outcome index"},
+    {"trust_cross_sector", "cross-sector trust"},
+    {"trust_member_officer", "member-officer trust"},
+    {"shared_ambition", "shared ambition"},
+    {"alignment_with_residents", "alignment with residents"},
+    {"strong_cross_sector_ties", "strong cross-sector ties/agent"},
+    {"capacity", "capacity"},
+    {"knowledge", "knowledge"},
+    {"literacy", "literacy"},
+    {"fatigue", "fatigue"},
+    {"attention", "attention"},
+};
+
+// Mean and half-width of a normal 95% interval over completed runs of one variant.
+std::pair<double, double> mean_ci(const std::vector<float>& values, const std::vector<int>& runs) {
   double sum = 0, sum_sq = 0, n = 0;
-  for (const MetricSeries& run : runs) {
-    const double v = run.at(month, metric);
+  for (int r : runs) {
+    const double v = values[static_cast<std::size_t>(r)];
     if (std::isnan(v)) continue;
     sum += v;
     sum_sq += v * v;
@@ -25,34 +39,33 @@ std::pair<double, double> mean_ci(const std::vector<MetricSeries>& runs, Metric 
   }
   if (n == 0) return {std::nan(""), 0};
   const double mean = sum / n;
-  const double var = n > 1 ? (sum_sq - n * mean * mean) / (n - 1) : 0;
-  return {mean, n > 1 ? 1.96 * std::sqrt(std::max(var, 0.0) / n) : 0};
+  const double var = n > 1 ? std::max(0.0, (sum_sq - n * mean * mean) / (n - 1)) : 0;
+  return {mean, n > 1 ? 1.96 * std::sqrt(var / n) : 0};
 }
 
 }  // namespace
 
-void print_summary(std::ostream& out, const std::vector<MetricSeries>& runs) {
-  if (runs.empty()) return;
-  const int last = runs.front().months() - 1;
+void print_summary(std::ostream& out, const ResultsReader& results) {
+  const int last = results.months();
   std::vector<int> months = {0};
   for (int t : {24, 60}) {
     if (t < last) months.push_back(t);
   }
   months.push_back(last);
 
-  const Row rows[] = {
-      {Metric::PlaceIndex, "place outcome index"},
-      {Metric::TrustCrossSector, "cross-sector trust"},
-      {Metric::TrustMemberOfficer, "member-officer trust"},
-      {Metric::SharedAmbition, "shared ambition"},
-      {Metric::AlignmentWithResidents, "alignment with residents"},
-      {Metric::StrongCrossSectorTies, "strong cross-sector ties/agent"},
-      {Metric::Capacity, "capacity"},
-      {Metric::Knowledge, "knowledge"},
-      {Metric::Literacy, "literacy"},
-      {Metric::Fatigue, "fatigue"},
-      {Metric::Attention, "attention"},
-  };
+  // Completed runs of each variant, in order of first appearance.
+  const auto design = results.design();
+  const auto completed = results.completed();
+  std::vector<std::string> variants;
+  std::map<std::string, std::vector<int>> runs_of;
+  for (int r = 0; r < results.runs(); ++r) {
+    if (!completed[static_cast<std::size_t>(r)]) continue;
+    const std::string& label = design.labels[static_cast<std::size_t>(r)];
+    if (!runs_of.count(label)) variants.push_back(label);
+    runs_of[label].push_back(r);
+  }
+  const bool several = variants.size() > 1;
+
   char line[256];
   std::snprintf(line, sizeof line, "%-32s", "mean (95% CI half-width)");
   out << line;
@@ -61,32 +74,21 @@ void print_summary(std::ostream& out, const std::vector<MetricSeries>& runs) {
     out << line;
   }
   out << "\n";
-  for (const Row& row : rows) {
-    std::snprintf(line, sizeof line, "%-32s", row.label);
-    out << line;
-    for (int t : months) {
-      const auto [mean, half] = mean_ci(runs, row.metric, t);
-      std::snprintf(line, sizeof line, "  %6.3f +- %-5.3f", mean, half);
+  for (const Row& row : kRows) {
+    std::vector<std::vector<float>> columns;
+    for (int t : months) columns.push_back(results.read_month(row.metric, t));
+    if (several) out << row.label << "\n";
+    for (const std::string& variant : variants) {
+      std::snprintf(line, sizeof line, "%-32s", several ? ("  " + variant).c_str() : row.label);
       out << line;
-    }
-    out << "\n";
-  }
-  double elections = 0, departures = 0, crises = 0, policy = 0, control = 0;
-  for (const MetricSeries& run : runs) {
-    for (int t = 1; t <= last; ++t) {
-      elections += run.at(t, Metric::Elections);
-      control += run.at(t, Metric::ControlChanges);
-      departures += run.at(t, Metric::Departures);
-      crises += run.at(t, Metric::Crises);
-      policy += run.at(t, Metric::PolicyChanges);
+      for (const auto& values : columns) {
+        const auto [mean, half] = mean_ci(values, runs_of[variant]);
+        std::snprintf(line, sizeof line, "  %6.3f +- %-5.3f", mean, half);
+        out << line;
+      }
+      out << "\n";
     }
   }
-  const double n = static_cast<double>(runs.size());
-  std::snprintf(line, sizeof line,
-                "events per run: %.1f elections (%.1f changes of control), %.1f departures, "
-                "%.1f crises, %.1f national policy changes\n",
-                elections / n, control / n, departures / n, crises / n, policy / n);
-  out << line;
 }
 
-}  // namespace placesim
+}  // namespace placesim::cli

@@ -1,13 +1,12 @@
 #pragma once
-// A short text summary of replicate runs: the mean of key outcomes, with 95% confidence
-// intervals, at a few points in time.
+// A short summary of a results file: the mean of key outcomes with 95% confidence
+// intervals, for each variant, at a few months.
 #include <ostream>
-#include <vector>
 
-#include "model/metrics.hpp"
+#include "io/results_reader.hpp"
 
-namespace placesim {
+namespace placesim::cli {
 
-void print_summary(std::ostream& out, const std::vector<MetricSeries>& runs);
+void print_summary(std::ostream& out, const ResultsReader& results);
 
-}  // namespace placesim
+}  // namespace placesim::cli

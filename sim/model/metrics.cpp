@@ -66,14 +66,22 @@ MetricSeries::MetricSeries(int months, int issues) : months_(months), issues_(is
   values_.assign(static_cast<std::size_t>(months_) * static_cast<std::size_t>(columns_), 0.0f);
 }
 
-int MetricSeries::width(Metric metric) const {
+int metric_width(Metric metric, int issues) {
   switch (spec(metric).shape) {
     case MetricShape::Scalar: return 1;
-    case MetricShape::PerIssue: return issues_;
+    case MetricShape::PerIssue: return issues;
     case MetricShape::SectorBySector: return static_cast<int>(kSectorCount * kSectorCount);
   }
   return 1;
 }
+
+int metric_columns(int issues) {
+  int columns = 0;
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) columns += metric_width(static_cast<Metric>(m), issues);
+  return columns;
+}
+
+int MetricSeries::width(Metric metric) const { return metric_width(metric, issues_); }
 
 namespace {
 

@@ -51,6 +51,10 @@ enum class Metric : int {
 const std::vector<MetricSpec>& metric_specs();
 const MetricSpec& spec(Metric metric);
 
+// Columns a metric takes in one month's row, and all metrics together.
+int metric_width(Metric metric, int issues);
+int metric_columns(int issues);
+
 // One run's metrics: months 0..horizon (month 0 is the initial state), each month a row of
 // columns; a metric takes 1, issues, or sectors x sectors columns.
 class MetricSeries {

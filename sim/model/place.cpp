@@ -15,17 +15,17 @@ std::vector<IssueSpec> enabled_issues(const Params& params) {
     double weight_sum = 0;
     for (double w : issue.weights) weight_sum += w;
     if (weight_sum <= 0) {
-      throw PlaceError("issues." + issue.name + ".weights: an issue needs at least one sector "
-                       "with a positive stakeholder weight");
+      throw PlaceError("place.issues." + issue.name + ".weights",
+                       "an issue needs at least one sector with a positive stakeholder weight");
     }
     IssueSpec normalised = issue;
     for (double& w : normalised.weights) w /= weight_sum;
     salience_sum += issue.salience;
     issues.push_back(std::move(normalised));
   }
-  if (issues.empty()) throw PlaceError("issues: the place needs at least one enabled issue");
+  if (issues.empty()) throw PlaceError("place.issues", "the place needs at least one enabled issue");
   if (salience_sum <= 0) {
-    throw PlaceError("issues.*.salience: at least one issue needs a positive salience");
+    throw PlaceError("place.issues", "at least one enabled issue needs a positive salience");
   }
   for (IssueSpec& issue : issues) issue.salience /= salience_sum;
   return issues;
@@ -49,7 +49,7 @@ Place build_place(const Params& params) {
   for (const RoleSpec& role : params.roles) {
     if (role.count > 0) place.roles.push_back(role);
   }
-  if (place.roles.empty()) throw PlaceError("roles: the place needs at least one post");
+  if (place.roles.empty()) throw PlaceError("population.roles", "the place needs at least one post");
 
   std::vector<int> holder_index;  // j: which holder of its role an agent is
   std::vector<int> holders;       // holders of the agent's role
@@ -97,7 +97,7 @@ Place build_place(const Params& params) {
       auto it = std::find_if(params.roles.begin(), params.roles.end(),
                              [&](const RoleSpec& r) { return r.name == name; });
       if (it == params.roles.end()) {
-        throw PlaceError("forums." + spec.name + ".roles: no role named '" + name + "'");
+        throw PlaceError("place.forums." + spec.name + ".roles", "no role named '" + name + "'");
       }
       for (int r = 0; r < static_cast<int>(place.roles.size()); ++r) {
         if (place.roles[static_cast<std::size_t>(r)].name == name) roles.push_back(r);

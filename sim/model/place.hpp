@@ -11,10 +11,17 @@
 namespace placesim {
 
 // A place that cannot be built (a forum naming an unknown role, an issue without
-// stakeholders, ...). The message names the parameter.
+// stakeholders, ...): the key of the parameter at fault and what is wrong with it.
 class PlaceError : public std::invalid_argument {
  public:
-  using std::invalid_argument::invalid_argument;
+  PlaceError(std::string key, const std::string& message)
+      : std::invalid_argument(key + ": " + message), key_(std::move(key)), message_(message) {}
+  const std::string& key() const { return key_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string key_;
+  std::string message_;
 };
 
 struct ForumMeeting {

@@ -279,46 +279,46 @@ void declare_joint_action(Declare& d) {
 }
 
 void declare_events(Declare& d) {
-  d.integer("elections.parties", [](Params& p) -> auto& { return p.elections.parties; }, 2, 2, 20,
+  d.integer("events.elections.parties", [](Params& p) -> auto& { return p.elections.parties; }, 2, 2, 20,
             "parties", "Parties that can hold control; each has an ideology (a random simplex point)",
             "illustrative (control and opposition)");
-  d.integer("elections.cycle_months", [](Params& p) -> auto& { return p.elections.cycle_months; },
+  d.integer("events.elections.cycle_months", [](Params& p) -> auto& { return p.elections.cycle_months; },
             48, 1, 1200, "months", "Months between elections",
             "MODEL.md: elections every four years, or by thirds yearly");
-  d.integer("elections.first_month", [](Params& p) -> auto& { return p.elections.first_month; },
+  d.integer("events.elections.first_month", [](Params& p) -> auto& { return p.elections.first_month; },
             24, 1, 12000, "month", "Month of the first election", "illustrative: two years in, so a ten-year run sees elections at months 24, 72 and 120");
-  d.integer("elections.groups", [](Params& p) -> auto& { return p.elections.groups; }, 1, 1, 12,
+  d.integer("events.elections.groups", [](Params& p) -> auto& { return p.elections.groups; }, 1, 1, 12,
             "", "Seats are elected in this many groups in turn: 1 all-out, 3 by thirds",
             "MODEL.md: all-out or by thirds");
-  d.real("elections.turnover_base", [](Params& p) -> auto& { return p.elections.turnover_base; },
+  d.real("events.elections.turnover_base", [](Params& p) -> auto& { return p.elections.turnover_base; },
          0.15, 0, 1, "probability", "Chance a seat changes hands with content residents",
          "illustrative: seats change hands even when residents are content");
-  d.real("elections.turnover_dissatisfaction",
+  d.real("events.elections.turnover_dissatisfaction",
          [](Params& p) -> auto& { return p.elections.turnover_dissatisfaction; }, 0.5, 0, 1,
          "probability", "Added chance per unit of dissatisfaction 1 - sum_i s_i y_i",
          "MODEL.md: turnover rising with residents' dissatisfaction");
-  d.real("elections.control_change_threshold",
+  d.real("events.elections.control_change_threshold",
          [](Params& p) -> auto& { return p.elections.control_change_threshold; }, 0.3, 0, 1, "",
          "Dissatisfaction below which control never changes", "illustrative: with the slope, control changes at about one default election in four (0.8 in 3 measured)");
-  d.real("elections.control_change_slope",
+  d.real("events.elections.control_change_slope",
          [](Params& p) -> auto& { return p.elections.control_change_slope; }, 1.5, 0, 100, "",
          "Chance of a change of control per unit of dissatisfaction above the threshold",
          "illustrative: with the threshold, control changes at about one default election in four (0.8 in 3 measured)");
-  d.real("elections.manifesto_responsiveness",
+  d.real("events.elections.manifesto_responsiveness",
          [](Params& p) -> auto& { return p.elections.manifesto_responsiveness; }, 0.5, 0, 1, "",
          "Weight of residents' salience (against party ideology) in a new manifesto",
          "S3 (aspirations 'usually expressed in the recent election')");
-  d.real("crises.attention_loss", [](Params& p) -> auto& { return p.crises.attention_loss; }, 0.3,
+  d.real("events.crises.attention_loss", [](Params& p) -> auto& { return p.crises.attention_loss; }, 0.3,
          0, 1, "attention", "Attention a crisis takes from its most involved sector's agents",
          "MODEL.md: crises take attention");
-  d.real("crises.capacity_shield", [](Params& p) -> auto& { return p.crises.capacity_shield; },
+  d.real("events.crises.capacity_shield", [](Params& p) -> auto& { return p.crises.capacity_shield; },
          0.7, 0, 1, "", "Share of that loss a fully capable agent avoids",
          "S2 ('high level of focus - not diverted by short term crises')");
-  d.real("policy.size", [](Params& p) -> auto& { return p.policy.size; }, 0.2, 0, 1, "",
+  d.real("events.policy.size", [](Params& p) -> auto& { return p.policy.size; }, 0.2, 0, 1, "",
          "How far a national policy change moves a sector's mandate towards its new national "
          "priority (one issue, drawn by the sector's stakeholder weights)",
          "S0 ('change as an annual event'); illustrative");
-  d.real("policy.fatigue", [](Params& p) -> auto& { return p.policy.fatigue; }, 0.1, 0, 1,
+  d.real("events.policy.fatigue", [](Params& p) -> auto& { return p.policy.fatigue; }, 0.1, 0, 1,
          "fatigue", "Fatigue a national policy change adds to its sector, times (1 - fatigue)",
          "S2 ('the big lie: that after this change, the change will stop')");
   d.real("recovery.fatigue_decay", [](Params& p) -> auto& { return p.recovery.fatigue_decay; },
@@ -383,7 +383,7 @@ std::unique_ptr<Table> sectors_table() {
 
 std::unique_ptr<Table> issues_table() {
   auto t = std::make_unique<NamedRowTable<IssueSpec>>(
-      "issues", "The place's issues. Add a row to add an issue; enabled = false drops one.",
+      "place.issues", "The place's issues. Add a row to add an issue; enabled = false drops one.",
       [](Params& p) -> std::vector<IssueSpec>& { return p.issues; });
   t->field({"enabled", ValueType::Boolean, true, -kInf, kInf, {}, "", "Whether the issue is modelled",
             "convention"},
@@ -437,7 +437,7 @@ std::unique_ptr<Table> issues_table() {
 
 std::unique_ptr<Table> roles_table() {
   auto t = std::make_unique<NamedRowTable<RoleSpec>>(
-      "roles", "The population: roles with their sector, number of posts and authority. "
+      "population.roles", "The population: roles with their sector, number of posts and authority. "
                "count = 0 drops a role.",
       [](Params& p) -> std::vector<RoleSpec>& { return p.roles; });
   t->field(choice("sector", "member", sector_choices(), "Sector of the role", "MODEL.md"),
@@ -483,7 +483,7 @@ std::unique_ptr<Table> roles_table() {
 
 std::unique_ptr<Table> forums_table() {
   auto t = std::make_unique<NamedRowTable<ForumSpec>>(
-      "forums", "Forums that meet on a cadence. cadence_months = 0 stops one meeting.",
+      "place.forums", "Forums that meet on a cadence. cadence_months = 0 stops one meeting.",
       [](Params& p) -> std::vector<ForumSpec>& { return p.forums; });
   t->field(integer("cadence_months", 1, 0, 1200, "months", "Months between meetings",
                    "illustrative: management teams monthly, panels every two months, the "

@@ -37,7 +37,7 @@ TEST(Place, TheDefaultPlaceHasMODELmdsPosts) {
 
 TEST(Place, SalienceAndStakeholderWeightsAreNormalised) {
   Params p = default_params();
-  set_row(p, "issues", "local_economy", "weights", PerSector{2.0, 2.0, 0, 0, 0});
+  set_row(p, "place.issues", "local_economy", "weights", PerSector{2.0, 2.0, 0, 0, 0});
   const Place place = build_place(p);
   double salience = 0;
   for (const IssueSpec& issue : place.issues) {
@@ -63,26 +63,26 @@ TEST(Place, EachNeighbourhoodPanelHasThePostsCoveringIt) {
 
 TEST(Place, AForumNamingAnUnknownRoleIsRejectedWithItsKey) {
   Params p = default_params();
-  set_row(p, "forums", "top_team", "roles", std::vector<std::string>{"leader", "chief_exec"});
+  set_row(p, "place.forums", "top_team", "roles", std::vector<std::string>{"leader", "chief_exec"});
   try {
     build_place(p);
     FAIL() << "expected a PlaceError";
   } catch (const PlaceError& e) {
-    EXPECT_NE(std::string(e.what()).find("forums.top_team.roles"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("place.forums.top_team.roles"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("chief_exec"), std::string::npos) << e.what();
   }
 }
 
 TEST(Place, AnIssueWithoutStakeholdersIsRejectedWithItsKey) {
   Params p = default_params();
-  set_row(p, "issues", "local_economy", "weights", PerSector{});
+  set_row(p, "place.issues", "local_economy", "weights", PerSector{});
   EXPECT_THROW(build_place(p), PlaceError);
 }
 
 TEST(Place, RolesWithNoPostsAreDropped) {
   Params p = default_params();
   for (const char* role : {"borough_commander", "superintendent", "neighbourhood_inspector"}) {
-    set_row(p, "roles", role, "count", std::int64_t{0});
+    set_row(p, "population.roles", role, "count", std::int64_t{0});
   }
   const Place place = build_place(p);
   EXPECT_EQ(place.sector_size[index(Sector::Police)], 0);

@@ -55,8 +55,8 @@ TEST(Registry, SetThenGetGivesTheValueBack) {
   r.find_scalar("trust.decay")->set(p, 0.125);
   EXPECT_EQ(std::get<double>(r.find_scalar("trust.decay")->get(p)), 0.125);
   EXPECT_EQ(p.trust.decay, 0.125);
-  r.find_table("roles")->set(p, "director", "count", std::int64_t{4});
-  EXPECT_EQ(std::get<std::int64_t>(r.find_table("roles")->get(p, "director", "count")), 4);
+  r.find_table("population.roles")->set(p, "director", "count", std::int64_t{4});
+  EXPECT_EQ(std::get<std::int64_t>(r.find_table("population.roles")->get(p, "director", "count")), 4);
   r.find_table("sectors")->set(p, "police", "hierarchy", 0.25);
   EXPECT_EQ(p.sectors[index(Sector::Police)].culture.hierarchy, 0.25);
 }
@@ -64,7 +64,7 @@ TEST(Registry, SetThenGetGivesTheValueBack) {
 TEST(Registry, SettingAnUnknownRowAddsItWithFieldDefaults) {
   const Registry& r = Registry::instance();
   Params p = r.defaults();
-  const Table* issues = r.find_table("issues");
+  const Table* issues = r.find_table("place.issues");
   issues->set(p, "housing", "wickedness", 0.9);
   ASSERT_TRUE(issues->has_row(p, "housing"));
   EXPECT_EQ(p.issues.back().name, "housing");

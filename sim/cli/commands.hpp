@@ -1,0 +1,27 @@
+#pragma once
+// The placesim subcommands. Each takes its arguments (after the command name) and returns
+// the exit status: 0 success, 1 a failure while working, 2 bad input.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace placesim::cli {
+
+inline constexpr int kOk = 0;
+inline constexpr int kFailed = 1;
+inline constexpr int kBadInput = 2;
+
+// Bad input found by a command (a message for the user; exit status 2).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args, const std::string& command_line);
+int validate_command(const Args& args);
+int info_command(const Args& args);
+int parameters_command(const Args& args);
+
+}  // namespace placesim::cli

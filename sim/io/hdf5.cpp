@@ -1,0 +1,237 @@
+#include "io/hdf5.hpp"
+
+#include <hdf5_hl.h>
+
+namespace placesim::hdf5 {
+
+namespace {
+// HDF5 prints its own error stack by default; our exceptions say what failed instead.
+struct SilenceErrorStack {
+  SilenceErrorStack() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+} silence;
+
+Handle property_list(hid_t cls, const std::string& what) { return Handle(H5Pcreate(cls), H5Pclose, what); }
+}  // namespace
+
+Handle::Handle(hid_t id, Closer close, const std::string& what) : id_(id), close_(close) {
+  if (id < 0) throw Hdf5Error("HDF5: cannot " + what);
+}
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+  if (this != &other) {
+    reset();
+    id_ = other.id_;
+    close_ = other.close_;
+    other.id_ = H5I_INVALID_HID;
+  }
+  return *this;
+}
+
+void Handle::reset() {
+  if (id_ >= 0 && close_) close_(id_);
+  id_ = H5I_INVALID_HID;
+}
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw Hdf5Error("HDF5: cannot " + what);
+}
+
+Handle create_file(const std::string& path) {
+  // Groups track creation order, as netCDF-4 expects.
+  Handle fcpl = property_list(H5P_FILE_CREATE, "make a file property list");
+  check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        "set creation order");
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), H5P_DEFAULT), H5Fclose,
+                "create " + path);
+}
+
+Handle open_file(const std::string& path, bool write) {
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw Hdf5Error(path + " is not an HDF5 file");
+  return Handle(H5Fopen(path.c_str(), write ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                "open " + path);
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  Handle gcpl = property_list(H5P_GROUP_CREATE, "make a group property list");
+  check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        "set creation order");
+  return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), H5Gclose,
+                "create group " + name);
+}
+
+Handle open_group(hid_t parent, const std::string& name) {
+  return Handle(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), H5Gclose, "open group " + name);
+}
+
+Handle open_dataset(hid_t parent, const std::string& name) {
+  return Handle(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name);
+}
+
+bool exists(hid_t parent, const std::string& name) {
+  return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
+                      const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
+                      const void* fill) {
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
+               "make the dataspace of " + name);
+  Handle dcpl = property_list(H5P_DATASET_CREATE, "make a dataset property list");
+  if (!chunk.empty()) {
+    check(H5Pset_chunk(dcpl.id(), static_cast<int>(chunk.size()), chunk.data()), "chunk " + name);
+    check(H5Pset_shuffle(dcpl.id()), "shuffle " + name);
+    check(H5Pset_deflate(dcpl.id(), 4), "compress " + name);
+  }
+  if (fill) check(H5Pset_fill_value(dcpl.id(), type, fill), "set the fill value of " + name);
+  return Handle(H5Dcreate2(parent, name.c_str(), type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+                H5Dclose, "create dataset " + name);
+}
+
+namespace {
+Handle selection(hid_t dataset, const std::vector<hsize_t>& offset, const std::vector<hsize_t>& count) {
+  Handle file_space(H5Dget_space(dataset), H5Sclose, "get a dataspace");
+  check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, offset.data(), nullptr, count.data(), nullptr),
+        "select a block");
+  return file_space;
+}
+}  // namespace
+
+void write_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
+                 const std::vector<hsize_t>& count, const void* data) {
+  Handle file_space = selection(dataset, offset, count);
+  Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), H5Sclose,
+                      "make a memory dataspace");
+  check(H5Dwrite(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data), "write a block");
+}
+
+void read_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
+                const std::vector<hsize_t>& count, void* data) {
+  Handle file_space = selection(dataset, offset, count);
+  Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), H5Sclose,
+                      "make a memory dataspace");
+  check(H5Dread(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data), "read a block");
+}
+
+void write_all(hid_t dataset, hid_t memory_type, const void* data) {
+  check(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write a dataset");
+}
+
+std::vector<hsize_t> dimensions(hid_t dataset) {
+  Handle space(H5Dget_space(dataset), H5Sclose, "get a dataspace");
+  const int rank = H5Sget_simple_extent_ndims(space.id());
+  std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
+  H5Sget_simple_extent_dims(space.id(), dims.data(), nullptr);
+  return dims;
+}
+
+Handle string_type() {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "copy the string type");
+  check(H5Tset_size(type.id(), H5T_VARIABLE), "make a variable-length string type");
+  check(H5Tset_cset(type.id(), H5T_CSET_UTF8), "make a UTF-8 string type");
+  return type;
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  Handle type = string_type();
+  Handle dataset = create_dataset(parent, name, type.id(), {values.size()}, {});
+  std::vector<const char*> pointers;
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  if (!values.empty()) write_all(dataset.id(), type.id(), pointers.data());
+}
+
+std::vector<std::string> read_strings(hid_t dataset) {
+  const auto dims = dimensions(dataset);
+  std::vector<char*> pointers(dims.empty() ? 0 : dims[0]);
+  Handle type = string_type();
+  if (!pointers.empty()) {
+    check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read strings");
+  }
+  std::vector<std::string> values;
+  for (char* p : pointers) {
+    values.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return values;
+}
+
+void set_attribute(hid_t object, const std::string& name, const std::string& value) {
+  Handle type = string_type();
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, "make a scalar dataspace");
+  if (H5Aexists(object, name.c_str()) > 0) check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+  Handle attribute(H5Acreate2(object, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                   "create attribute " + name);
+  const char* text = value.c_str();
+  check(H5Awrite(attribute.id(), type.id(), &text), "write attribute " + name);
+}
+
+namespace {
+template <class T>
+void set_number(hid_t object, const std::string& name, hid_t type, T value) {
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, "make a scalar dataspace");
+  if (H5Aexists(object, name.c_str()) > 0) check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+  Handle attribute(H5Acreate2(object, name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                   "create attribute " + name);
+  check(H5Awrite(attribute.id(), type, &value), "write attribute " + name);
+}
+}  // namespace
+
+void set_attribute(hid_t object, const std::string& name, std::int64_t value) {
+  set_number(object, name, H5T_NATIVE_INT64, value);
+}
+void set_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  set_number(object, name, H5T_NATIVE_UINT64, value);
+}
+
+bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
+
+std::string string_attribute(hid_t object, const std::string& name) {
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+  Handle type(H5Aget_type(attribute.id()), H5Tclose, "get the type of attribute " + name);
+  if (H5Tget_class(type.id()) != H5T_STRING) throw Hdf5Error("HDF5: attribute " + name + " is not text");
+  if (H5Tis_variable_str(type.id()) > 0) {
+    char* text = nullptr;
+    Handle memory = string_type();
+    check(H5Aread(attribute.id(), memory.id(), &text), "read attribute " + name);
+    std::string value = text ? text : "";
+    H5free_memory(text);
+    return value;
+  }
+  const std::size_t size = H5Tget_size(type.id());
+  std::string value(size, '\0');
+  check(H5Aread(attribute.id(), type.id(), value.data()), "read attribute " + name);
+  return value.substr(0, value.find('\0'));
+}
+
+std::int64_t integer_attribute(hid_t object, const std::string& name) {
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+  std::int64_t value = 0;
+  check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
+  return value;
+}
+
+void make_scale(hid_t dataset, const std::string& name) {
+  check(H5DSset_scale(dataset, name.c_str()), "make dimension scale " + name);
+}
+
+void attach_scales(hid_t variable, const std::vector<hid_t>& scales) {
+  for (unsigned d = 0; d < scales.size(); ++d) {
+    check(H5DSattach_scale(variable, scales[d], d), "attach a dimension scale");
+  }
+}
+
+std::vector<std::string> members(hid_t group) {
+  H5G_info_t info;
+  check(H5Gget_info(group, &info), "list a group");
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    if (size < 0) throw Hdf5Error("HDF5: cannot list a group in creation order");
+    std::string name(static_cast<std::size_t>(size) + 1, '\0');
+    H5Lget_name_by_idx(group, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+    name.resize(static_cast<std::size_t>(size));
+    names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace placesim::hdf5

@@ -1,0 +1,84 @@
+#pragma once
+// A thin RAII layer over the HDF5 C API: handles that close themselves, and the few
+// operations the results file needs. Every failure throws Hdf5Error with what was tried.
+#include <hdf5.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace placesim::hdf5 {
+
+class Hdf5Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Owns an HDF5 identifier and closes it with the right function.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer close, const std::string& what);
+  Handle(Handle&& other) noexcept : id_(other.id_), close_(other.close_) { other.id_ = H5I_INVALID_HID; }
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() { reset(); }
+
+  hid_t id() const { return id_; }
+  explicit operator bool() const { return id_ >= 0; }
+  void reset();
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  Closer close_ = nullptr;
+};
+
+// Calls an HDF5 function returning herr_t and throws on failure.
+void check(herr_t status, const std::string& what);
+
+Handle create_file(const std::string& path);          // truncates an existing file
+Handle open_file(const std::string& path, bool write);
+Handle create_group(hid_t parent, const std::string& name);
+Handle open_group(hid_t parent, const std::string& name);
+Handle open_dataset(hid_t parent, const std::string& name);
+bool exists(hid_t parent, const std::string& name);
+
+// A dataset of fixed dimensions; chunk empty for contiguous storage. Compressed (shuffle and
+// deflate) when chunked.
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
+                      const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
+                      const void* fill = nullptr);
+
+// Writes a block [offset, offset + count) of a dataset from contiguous memory.
+void write_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
+                 const std::vector<hsize_t>& count, const void* data);
+void read_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
+                const std::vector<hsize_t>& count, void* data);
+void write_all(hid_t dataset, hid_t memory_type, const void* data);
+std::vector<hsize_t> dimensions(hid_t dataset);
+
+// Variable-length UTF-8 strings (netCDF's string type).
+Handle string_type();
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+std::vector<std::string> read_strings(hid_t dataset);
+
+// Attributes: variable-length UTF-8 strings (netCDF strings; str in h5py) and 64-bit integers.
+void set_attribute(hid_t object, const std::string& name, const std::string& value);
+void set_attribute(hid_t object, const std::string& name, std::int64_t value);
+void set_attribute(hid_t object, const std::string& name, std::uint64_t value);
+std::string string_attribute(hid_t object, const std::string& name);
+std::int64_t integer_attribute(hid_t object, const std::string& name);
+bool has_attribute(hid_t object, const std::string& name);
+
+// Marks a 1-D dataset as the dimension scale `name` and attaches scales to a variable's
+// dimensions, in order.
+void make_scale(hid_t dataset, const std::string& name);
+void attach_scales(hid_t variable, const std::vector<hid_t>& scales);
+
+// Names of a group's members, in creation order.
+std::vector<std::string> members(hid_t group);
+
+}  // namespace placesim::hdf5

@@ -1,0 +1,30 @@
+#include "io/results_schema.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include "model/metrics.hpp"
+
+namespace placesim::results {
+
+int block_runs_for(int runs, int months, int issues) {
+  int widest = 1;
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+    widest = std::max(widest, metric_width(static_cast<Metric>(m), issues));
+  }
+  const double run_bytes = (months + 1.0) * widest * 4.0;
+  const int by_size = static_cast<int>(std::clamp((1 << 20) / run_bytes, 1.0, 256.0));
+  return std::max(1, std::min(by_size, runs));
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace placesim::results

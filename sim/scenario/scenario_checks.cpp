@@ -1,0 +1,43 @@
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "model/place.hpp"
+#include "scenario/memory_estimate.hpp"
+#include "scenario/scenario.hpp"
+
+namespace placesim {
+
+namespace {
+std::string gib(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+  return text;
+}
+}  // namespace
+
+void check_scenario(const Scenario& scenario) {
+  const Params& p = scenario.params;
+  // Sizes first: estimated before building anything.
+  const MemoryEstimate need = estimate_run_memory(p);
+  if (need.agents > std::numeric_limits<int>::max() / 2) {
+    throw ScenarioError(scenario.position_of("population.roles"), "population.roles",
+                        "the role counts add up to " + std::to_string(static_cast<long long>(need.agents)) +
+                            " agents; at most " + std::to_string(std::numeric_limits<int>::max() / 2) +
+                            " are supported");
+  }
+  const double memory = physical_memory_bytes();
+  if (memory > 0 && need.bytes_per_run > 0.8 * memory) {
+    const std::string key = need.largest_part.rfind("the monthly", 0) == 0 ? "simulation.months" : "population.roles";
+    throw ScenarioError(scenario.position_of(key), key,
+                        "one run would need about " + gib(need.bytes_per_run) + ", mostly " +
+                            need.largest_part + "; this machine has " + gib(memory));
+  }
+  try {
+    build_place(p);
+  } catch (const PlaceError& e) {
+    throw ScenarioError(scenario.position_of(e.key()), e.key(), e.message());
+  }
+}
+
+}  // namespace placesim

@@ -1,0 +1,360 @@
+// Reading scenario files: every key is checked against the registry, every value for its
+// type and range, and errors name the file, line, column and key path.
+#include <toml.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "scenario/registry.hpp"
+#include "scenario/scenario.hpp"
+#include "scenario/suggestion.hpp"
+
+namespace placesim {
+
+namespace {
+
+using TomlValue = toml::value;
+
+SourcePosition position(const std::string& source, const TomlValue& v) {
+  const auto loc = v.location();
+  return {source, static_cast<int>(loc.line()), static_cast<int>(loc.column())};
+}
+
+std::string toml_type(const TomlValue& v) {
+  switch (v.type()) {
+    case toml::value_t::boolean: return "a boolean";
+    case toml::value_t::integer: return "an integer";
+    case toml::value_t::floating: return "a real number";
+    case toml::value_t::string: return "a string";
+    case toml::value_t::array: return "an array";
+    case toml::value_t::table: return "a table";
+    case toml::value_t::offset_datetime:
+    case toml::value_t::local_datetime:
+    case toml::value_t::local_date:
+    case toml::value_t::local_time: return "a date or time";
+    default: return "nothing";
+  }
+}
+
+std::string expected(const FieldInfo& f) {
+  switch (f.type) {
+    case ValueType::Boolean: return "true or false";
+    case ValueType::Integer: return "an integer";
+    case ValueType::Real: return "a number";
+    case ValueType::Text: return "a string";
+    case ValueType::Choice: {
+      std::string list;
+      for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
+      return "one of " + list;
+    }
+    case ValueType::SectorWeights: return "a table of sector weights such as { police = 0.5, health = 0.5 }";
+    case ValueType::NameList: return "an array of names such as [\"leader\", \"cabinet\"]";
+  }
+  return "?";
+}
+
+std::string range_text(const FieldInfo& f) {
+  std::ostringstream s;
+  const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
+  if (lo && hi) s << "from " << f.min << " to " << f.max;
+  else if (lo) s << "at least " << f.min;
+  else s << "at most " << f.max;
+  return s.str();
+}
+
+// Sorts a table's keys by where they appear in the file, so that rows keep the file's order.
+std::vector<std::pair<std::string, const TomlValue*>> in_file_order(const TomlValue& table) {
+  std::vector<std::pair<std::string, const TomlValue*>> entries;
+  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto la = a.second->location(), lb = b.second->location();
+    return la.line() != lb.line() ? la.line() < lb.line() : la.column() < lb.column();
+  });
+  return entries;
+}
+
+class Reader {
+ public:
+  Reader(Scenario& scenario, std::string source)
+      : scenario_(scenario), registry_(Registry::instance()), source_(std::move(source)) {
+    for (const auto& f : registry_.scalars()) add_sections(f.key);
+    for (const auto& t : registry_.tables()) add_sections(t->name() + ".x");
+  }
+
+  void read_document(const TomlValue& root) { read_section(root, ""); }
+
+  // One key path with its value (an override, or a key found in the file).
+  void read_key(const std::string& path, const TomlValue& value, const SourcePosition& where) {
+    if (const Field<Params>* f = registry_.find_scalar(path)) {
+      f->set(scenario_.params, convert(*f, path, value, where));
+      scenario_.positions[path] = where;
+      return;
+    }
+    for (const auto& table : registry_.tables()) {
+      const std::string prefix = table->name() + ".";
+      if (path.rfind(prefix, 0) != 0) continue;
+      const std::string rest = path.substr(prefix.size());
+      const auto dot = rest.find('.');
+      if (dot == std::string::npos) break;
+      read_field(*table, rest.substr(0, dot), rest.substr(dot + 1), value, where);
+      return;
+    }
+    throw ScenarioError(where, path, "unknown key" + did_you_mean(path, all_keys(path)));
+  }
+
+ private:
+  void add_sections(const std::string& key) {
+    for (auto dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1)) {
+      sections_.insert(key.substr(0, dot));
+    }
+  }
+
+  void read_section(const TomlValue& table, const std::string& prefix) {
+    for (const auto& [key, value] : in_file_order(table)) {
+      const std::string path = prefix.empty() ? key : prefix + "." + key;
+      const SourcePosition where = position(source_, *value);
+      if (const Table* t = registry_.find_table(path)) {
+        read_rows(*t, *value, where);
+      } else if (registry_.find_scalar(path)) {
+        read_key(path, *value, where);
+      } else if (sections_.count(path)) {
+        if (!value->is_table()) {
+          throw ScenarioError(where, path, "expected a table of settings, found " + toml_type(*value));
+        }
+        read_section(*value, path);
+      } else {
+        throw ScenarioError(where, path, "unknown key" + did_you_mean(path, all_keys(path)));
+      }
+    }
+  }
+
+  void read_rows(const Table& table, const TomlValue& rows, const SourcePosition& where) {
+    if (!rows.is_table()) {
+      throw ScenarioError(where, table.name(), "expected a table of named rows, found " + toml_type(rows));
+    }
+    for (const auto& [row, fields] : in_file_order(rows)) {
+      const SourcePosition row_where = position(source_, *fields);
+      const std::string row_path = table.name() + "." + row;
+      if (!fields->is_table()) {
+        throw ScenarioError(row_where, row_path, "expected a table of fields, found " + toml_type(*fields));
+      }
+      if (table.fixed_rows() && !table.has_row(scenario_.params, row)) {
+        throw ScenarioError(row_where, row_path,
+                            "no such " + table.name() + " row" + did_you_mean(row, table.row_names(scenario_.params)));
+      }
+      for (const auto& [field, value] : in_file_order(*fields)) {
+        read_field(table, row, field, *value, position(source_, *value));
+      }
+      if (fields->as_table().empty() && !table.has_row(scenario_.params, row)) {
+        // An empty new row: create it with the field defaults.
+        const FieldInfo& first = table.fields().front();
+        table.set(scenario_.params, row, first.key, first.default_value);
+      }
+    }
+  }
+
+  void read_field(const Table& table, const std::string& row, const std::string& field,
+                  const TomlValue& value, const SourcePosition& where) {
+    const std::string path = table.name() + "." + row + "." + field;
+    const FieldInfo* f = table.find_field(field);
+    if (!f) {
+      std::vector<std::string> names;
+      for (const auto& info : table.fields()) names.push_back(info.key);
+      throw ScenarioError(where, path, "unknown field" + did_you_mean(field, names));
+    }
+    if (table.fixed_rows() && !table.has_row(scenario_.params, row)) {
+      throw ScenarioError(where, path, "no such " + table.name() + " row" +
+                                           did_you_mean(row, table.row_names(scenario_.params)));
+    }
+    table.set(scenario_.params, row, field, convert(*f, path, value, where));
+    scenario_.positions[path] = where;
+  }
+
+  Value convert(const FieldInfo& f, const std::string& path, const TomlValue& v,
+                const SourcePosition& where) const {
+    auto wrong_type = [&] {
+      return ScenarioError(where, path, "expected " + expected(f) + ", found " + toml_type(v));
+    };
+    auto check_range = [&](double x) {
+      if (!(x >= f.min && x <= f.max)) {
+        std::ostringstream s;
+        s << "value " << x << " is out of range: expected " << range_text(f);
+        if (!f.unit.empty()) s << " (" << f.unit << ")";
+        throw ScenarioError(where, path, s.str());
+      }
+    };
+    switch (f.type) {
+      case ValueType::Boolean:
+        if (!v.is_boolean()) throw wrong_type();
+        return v.as_boolean();
+      case ValueType::Integer: {
+        if (!v.is_integer()) throw wrong_type();
+        const std::int64_t x = v.as_integer();
+        check_range(static_cast<double>(x));
+        return x;
+      }
+      case ValueType::Real: {
+        if (!v.is_floating() && !v.is_integer()) throw wrong_type();
+        const double x = v.is_integer() ? static_cast<double>(v.as_integer()) : v.as_floating();
+        check_range(x);
+        return x;
+      }
+      case ValueType::Text:
+        if (!v.is_string()) throw wrong_type();
+        return v.as_string().str;
+      case ValueType::Choice: {
+        if (!v.is_string()) throw wrong_type();
+        const std::string s = v.as_string().str;
+        if (std::find(f.choices.begin(), f.choices.end(), s) == f.choices.end()) {
+          throw ScenarioError(where, path, "\"" + s + "\" is not " + expected(f) + did_you_mean(s, f.choices));
+        }
+        return s;
+      }
+      case ValueType::SectorWeights: {
+        if (!v.is_table()) throw wrong_type();
+        PerSector weights{};
+        for (const auto& [sector, weight] : in_file_order(v)) {
+          const auto s = sector_from_name(sector);
+          const SourcePosition at = position(where.source, *weight);
+          if (!s) {
+            throw ScenarioError(at, path + "." + sector,
+                                "no such sector" + did_you_mean(sector, {kSectorNames.begin(), kSectorNames.end()}));
+          }
+          if (!weight->is_floating() && !weight->is_integer()) {
+            throw ScenarioError(at, path + "." + sector, "expected a number, found " + toml_type(*weight));
+          }
+          const double x = weight->is_integer() ? static_cast<double>(weight->as_integer()) : weight->as_floating();
+          if (!(x >= f.min && x <= f.max)) {
+            throw ScenarioError(at, path + "." + sector, "weight " + std::to_string(x) + " is out of range: expected " + range_text(f));
+          }
+          weights[index(*s)] = x;
+        }
+        return weights;
+      }
+      case ValueType::NameList: {
+        if (!v.is_array()) throw wrong_type();
+        std::vector<std::string> names;
+        for (const auto& item : v.as_array()) {
+          if (!item.is_string()) {
+            throw ScenarioError(position(where.source, item), path, "expected names (strings), found " + toml_type(item));
+          }
+          names.push_back(item.as_string().str);
+        }
+        return names;
+      }
+    }
+    throw wrong_type();
+  }
+
+  // Every key a scenario may set, for suggestions (table fields under the row given).
+  std::vector<std::string> all_keys(const std::string& given) const {
+    std::vector<std::string> keys(sections_.begin(), sections_.end());
+    for (const auto& f : registry_.scalars()) keys.push_back(f.key);
+    for (const auto& t : registry_.tables()) {
+      keys.push_back(t->name());
+      std::string row = "<name>";
+      const std::string prefix = t->name() + ".";
+      if (given.rfind(prefix, 0) == 0) row = given.substr(prefix.size(), given.find('.', prefix.size()) - prefix.size());
+      for (const auto& f : t->fields()) keys.push_back(prefix + row + "." + f.key);
+    }
+    return keys;
+  }
+
+  Scenario& scenario_;
+  const Registry& registry_;
+  std::string source_;
+  std::set<std::string> sections_;
+};
+
+std::string syntax_message(const std::string& what) {
+  // toml11: "[error] toml::parse_xxx: message\n --> file\n ...| ^--- detail"
+  std::string first = what.substr(0, what.find('\n'));
+  if (first.rfind("[error] ", 0) == 0) first = first.substr(8);
+  if (first.rfind("toml::", 0) == 0 && first.find(": ") != std::string::npos) first = first.substr(first.find(": ") + 2);
+  const auto caret = what.rfind("^---");
+  if (caret != std::string::npos) {
+    std::string detail = what.substr(caret + 4);
+    detail = detail.substr(0, detail.find('\n'));
+    while (!detail.empty() && detail.front() == ' ') detail.erase(0, 1);
+    if (!detail.empty()) first += " (" + detail + ")";
+  }
+  return first;
+}
+
+TomlValue parse_toml(const std::string& text, const std::string& source) {
+  std::istringstream in(text);
+  try {
+    return toml::parse(in, source);
+  } catch (const toml::syntax_error& e) {
+    const auto loc = e.location();
+    throw ScenarioError({source, static_cast<int>(loc.line()), static_cast<int>(loc.column())}, "",
+                        "TOML syntax error: " + syntax_message(e.what()));
+  }
+}
+
+}  // namespace
+
+SourcePosition Scenario::position_of(const std::string& key) const {
+  for (std::string k = key; !k.empty();) {
+    if (const auto it = positions.find(k); it != positions.end()) return it->second;
+    const auto dot = k.rfind('.');
+    if (dot == std::string::npos) break;
+    k = k.substr(0, dot);
+  }
+  // A key set beneath this one (a table whose rows the file set).
+  for (const auto& [k, where] : positions) {
+    if (k.rfind(key + ".", 0) == 0) return where;
+  }
+  return {source, 0, 0};
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& source) {
+  Scenario scenario;
+  scenario.params = Registry::instance().defaults();
+  scenario.source = source;
+  scenario.text = text;
+  const TomlValue root = parse_toml(text, source);
+  Reader(scenario, source).read_document(root);
+  return scenario;
+}
+
+Scenario load_scenario_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ScenarioError({path, 0, 0}, "", std::string("cannot read the scenario file: ") + std::strerror(errno));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file");
+  return load_scenario_text(text.str(), path);
+}
+
+Scenario default_scenario() { return load_scenario_text(embedded_default_text(), kEmbeddedDefaultName); }
+
+void apply_override(Scenario& scenario, const std::string& assignment) {
+  const SourcePosition where{"--set " + assignment, 0, 0};
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    throw ScenarioError(where, "", "expected key.path=value");
+  }
+  std::string key = assignment.substr(0, eq);
+  const std::string value_text = assignment.substr(eq + 1);
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  TomlValue value;
+  try {
+    std::istringstream in("value = " + value_text);
+    value = toml::parse(in, "--set").at("value");
+  } catch (const std::exception&) {
+    // A bare word for a text key: take it as a string ("--set simulation.name=trial").
+    value = TomlValue(value_text);
+  }
+  Reader(scenario, where.source).read_key(key, value, where);
+  scenario.overrides.push_back(assignment);
+}
+
+}  // namespace placesim
