@@ -5,13 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build --preset release --target placesim >/dev/null
 build/release/sim/placesim parameters > build/parameters.md
-/usr/bin/python3 - build/parameters.md docs/ODD.md <<'PY'
+/usr/bin/python3 - build/parameters.md docs/ODD.md docs/scenarios.md <<'PY'
 import sys
 content = open(sys.argv[1]).read()
-path = sys.argv[2]
-doc = open(path).read()
-begin, end = "<!-- BEGIN GENERATED: parameters -->\n", "<!-- END GENERATED: parameters -->"
-b, e = doc.index(begin) + len(begin), doc.index(end)
-open(path, "w").write(doc[:b] + content + doc[e:])
-print(f"updated {path}")
+for path in sys.argv[2:]:
+    doc = open(path).read()
+    begin, end = "<!-- BEGIN GENERATED: parameters -->\n", "<!-- END GENERATED: parameters -->"
+    b, e = doc.index(begin) + len(begin), doc.index(end)
+    open(path, "w").write(doc[:b] + content + doc[e:])
+    print(f"updated {path}")
 PY

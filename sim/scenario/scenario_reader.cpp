@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -140,6 +141,7 @@ class Reader {
     for (const auto& [row, fields] : in_file_order(rows)) {
       const SourcePosition row_where = position(source_, *fields);
       const std::string row_path = table.name() + "." + row;
+      scenario_.positions.emplace(row_path, row_where);
       if (!fields->is_table()) {
         throw ScenarioError(row_where, row_path, "expected a table of fields, found " + toml_type(*fields));
       }
@@ -306,11 +308,19 @@ SourcePosition Scenario::position_of(const std::string& key) const {
     if (dot == std::string::npos) break;
     k = k.substr(0, dot);
   }
-  // A key set beneath this one (a table whose rows the file set).
+  // The most specific key set beneath this one (a field of a row of the table at fault),
+  // the first in the file of those.
+  const SourcePosition* best = nullptr;
+  long best_depth = -1;
   for (const auto& [k, where] : positions) {
-    if (k.rfind(key + ".", 0) == 0) return where;
+    if (k.rfind(key + ".", 0) != 0) continue;
+    const long depth = std::count(k.begin(), k.end(), '.');
+    if (depth > best_depth || (depth == best_depth && where.line < best->line)) {
+      best = &where;
+      best_depth = depth;
+    }
   }
-  return {source, 0, 0};
+  return best ? *best : SourcePosition{source, 0, 0};
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& source) {
@@ -324,6 +334,10 @@ Scenario load_scenario_text(const std::string& text, const std::string& source) 
 }
 
 Scenario load_scenario_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: it is a folder");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw ScenarioError({path, 0, 0}, "", std::string("cannot read the scenario file: ") + std::strerror(errno));

@@ -1,5 +1,5 @@
-// docs/ODD.md lists every parameter from the registry; this fails when it is out of date
-// (run scripts/update-docs.sh).
+// docs/ODD.md and docs/scenarios.md list every parameter from the registry; these fail when
+// they are out of date (run scripts/update-docs.sh).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -24,6 +24,15 @@ TEST(OddDocument, ItsParameterTablesMatchTheRegistry) {
   write_parameter_reference(expected);
   EXPECT_TRUE(generated_block(odd, "parameters") == expected.str())
       << "docs/ODD.md is out of date: run scripts/update-docs.sh";
+}
+
+TEST(ScenariosDocument, ItsKeyReferenceMatchesTheRegistry) {
+  const std::string doc = read(std::string(PLACESIM_SOURCE_DIR) + "/docs/scenarios.md");
+  ASSERT_FALSE(doc.empty()) << "cannot read docs/scenarios.md";
+  std::ostringstream expected;
+  write_parameter_reference(expected);
+  EXPECT_TRUE(generated_block(doc, "parameters") == expected.str())
+      << "docs/scenarios.md is out of date: run scripts/update-docs.sh";
 }
 
 TEST(OddDocument, GeneratedBlocksAreReplacedBetweenTheirMarkers) {

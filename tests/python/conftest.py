@@ -1,0 +1,33 @@
+"""Shared fixtures: the programs under test come from the build (CTest sets the paths)."""
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def program(variable):
+    path = os.environ.get(variable)
+    if not path:
+        pytest.fail(f"{variable} is not set: run the Python tests through ctest")
+    return path
+
+
+@pytest.fixture(scope="session")
+def placesim():
+    return program("PLACESIM_BIN")
+
+
+@pytest.fixture(scope="session")
+def write_fixture():
+    return program("PLACESIM_FIXTURE")
+
+
+def run(args, cwd, check=False):
+    """Runs a command; returns the CompletedProcess (text output)."""
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stderr}")
+    return result

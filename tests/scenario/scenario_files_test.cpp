@@ -1,0 +1,48 @@
+// Every scenario in scenarios/ is valid and opens with a comment stating its question.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario/scenario.hpp"
+
+namespace placesim {
+namespace {
+
+std::vector<std::filesystem::path> scenario_files() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(PLACESIM_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(ScenarioFiles, EveryScenarioIsValidAndAsksAQuestion) {
+  const auto files = scenario_files();
+  ASSERT_GE(files.size(), 4u);
+  for (const auto& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file);
+    std::string first;
+    std::getline(in, first);
+    EXPECT_EQ(first.rfind("# Question:", 0), 0u) << "the first line must state the question";
+    std::string opening = first, line;
+    while (opening.find('?') == std::string::npos && std::getline(in, line) && line.rfind("#", 0) == 0) opening += line;
+    EXPECT_NE(opening.find('?'), std::string::npos) << "the opening comment must end its question with '?'";
+    Scenario s = load_scenario_file(file.string());
+    EXPECT_NO_THROW(check_scenario(s));
+    EXPECT_EQ(s.params.simulation.name, file.stem().string()) << "name the results file after the scenario";
+  }
+}
+
+TEST(ScenarioFiles, TheEmbeddedDefaultIsScenariosDefaultToml) {
+  std::ifstream in(std::string(PLACESIM_SOURCE_DIR) + "/scenarios/default.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(embedded_default_text(), text.str());
+}
+
+}  // namespace
+}  // namespace placesim
