@@ -23,5 +23,6 @@ int run_command(const Args& args, const std::string& command_line);
 int validate_command(const Args& args);
 int info_command(const Args& args);
 int parameters_command(const Args& args);
+int presets_command(const Args& args);
 
 }  // namespace placesim::cli

@@ -19,7 +19,8 @@ void usage(std::ostream& out) {
          "  run [SCENARIO]      run a scenario (the embedded default without one) into an HDF5 file\n"
          "  validate [SCENARIO] check a scenario and print it fully resolved, as TOML\n"
          "  info RESULTS.h5     describe a results file: provenance, runs, months, metrics\n"
-         "  parameters          print every parameter with its default, range, unit and source\n\n"
+         "  parameters          print every parameter with its default, range, unit and source\n"
+         "  presets [show NAME] list the built-in interventions, or print one as scenario text\n\n"
          "Options:\n"
          "  --version           print the version and git commit\n"
          "  -h, --help          this help; `placesim <command> --help` for a command's options\n\n"
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "validate") return validate_command(rest);
     if (command == "info") return info_command(rest);
     if (command == "parameters") return parameters_command(rest);
+    if (command == "presets") return presets_command(rest);
     std::cerr << "placesim: unknown command '" << command << "' (try placesim --help)\n";
     return kBadInput;
   } catch (const placesim::ScenarioError& e) {

@@ -72,7 +72,7 @@ int run_command(const Args& args, const std::string& command_line) {
   check_scenario(scenario);
 
   const OutputFile out = prepare_output(output, scenario.params.simulation.name, vm.count("force") > 0);
-  const Plan plan = plan_replicates(scenario);
+  const Plan plan = plan_strategies(scenario);
   results::Layout layout;
   layout.runs = static_cast<int>(plan.runs.size());
   layout.months = plan.months;

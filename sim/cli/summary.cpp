@@ -25,6 +25,7 @@ constexpr Row kRows[] = {
     {"literacy", "literacy"},
     {"fatigue", "fatigue"},
     {"attention", "attention"},
+    {"cost_cumulative", "cost to date (GBP thousand)"},
 };
 
 // Mean and half-width of a normal 95% interval over completed runs of one variant.
@@ -65,6 +66,15 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
     runs_of[label].push_back(r);
   }
   const bool several = variants.size() > 1;
+  // With several strategies, only the rows that compare them at a glance.
+  auto shown = [&](const Row& row) {
+    if (!several) return std::string(row.metric) != "cost_cumulative";
+    for (const char* key : {"place_index", "trust_cross_sector", "trust_member_officer", "shared_ambition", "fatigue",
+                            "cost_cumulative"}) {
+      if (std::string(row.metric) == key) return true;
+    }
+    return false;
+  };
 
   char line[256];
   std::snprintf(line, sizeof line, "%-32s", "mean (95% CI half-width)");
@@ -75,6 +85,7 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
   }
   out << "\n";
   for (const Row& row : kRows) {
+    if (!shown(row)) continue;
     std::vector<std::vector<float>> columns;
     for (int t : months) columns.push_back(results.read_month(row.metric, t));
     if (several) out << row.label << "\n";
@@ -83,7 +94,11 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
       out << line;
       for (const auto& values : columns) {
         const auto [mean, half] = mean_ci(values, runs_of[variant]);
-        std::snprintf(line, sizeof line, "  %6.3f +- %-5.3f", mean, half);
+        if (std::abs(mean) >= 100) {
+          std::snprintf(line, sizeof line, "  %6.0f +- %-5.0f", mean, half);
+        } else {
+          std::snprintf(line, sizeof line, "  %6.3f +- %-5.3f", mean, half);
+        }
         out << line;
       }
       out << "\n";

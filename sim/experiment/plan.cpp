@@ -12,13 +12,17 @@ results::RunDesign Plan::design() const {
   return design;
 }
 
-Plan plan_replicates(const Scenario& scenario) {
+Plan plan_strategies(const Scenario& scenario) {
   Plan plan;
-  plan.variants.push_back(configure(scenario.params));
-  plan.variant_labels.push_back(scenario.params.simulation.name);
-  plan.seed = scenario.params.simulation.seed;
-  plan.months = scenario.params.simulation.months;
-  for (int r = 0; r < scenario.params.simulation.replicates; ++r) plan.runs.push_back({0, r});
+  const Params& p = scenario.params;
+  plan.seed = p.simulation.seed;
+  plan.months = p.simulation.months;
+  for (const std::string& strategy : p.simulation.strategies) {
+    const int variant = static_cast<int>(plan.variants.size());
+    plan.variants.push_back(configure(p, strategy));
+    plan.variant_labels.push_back(strategy);
+    for (int r = 0; r < p.simulation.replicates; ++r) plan.runs.push_back({variant, r});
+  }
   return plan;
 }
 

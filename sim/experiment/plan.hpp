@@ -28,7 +28,8 @@ struct Plan {
   results::RunDesign design() const;
 };
 
-// One variant (the scenario) times its replicates.
-Plan plan_replicates(const Scenario& scenario);
+// Every strategy of simulation.strategies times every replicate, strategy by strategy: the
+// variants are the strategies, labelled with their names.
+Plan plan_strategies(const Scenario& scenario);
 
 }  // namespace placesim

@@ -18,6 +18,7 @@ Agents::Agents(int agent_count, int issue_count)
       durable_until(stubbornness.size(), -1),
       durable_decay_factor(stubbornness.size(), 1.0),
       focus_issue(stubbornness.size(), -1),
-      focus_strength(stubbornness.size(), 0.0) {}
+      focus_strength(stubbornness.size(), 0.0),
+      confidential_until(stubbornness.size(), -1) {}
 
 }  // namespace placesim

@@ -28,6 +28,7 @@ struct Agents {
   std::vector<double> durable_decay_factor;   // multiplier on trust decay while durable
   std::vector<int> focus_issue;               // issue with extra attention, or -1
   std::vector<double> focus_strength;         // extra effort share on that issue
+  std::vector<int> confidential_until;        // month until which they share no knowledge
 
   Agents(int agent_count, int issue_count);
 

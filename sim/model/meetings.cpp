@@ -45,9 +45,11 @@ void experience_side(ModelState& st, int n, int m, double e, double distance, bo
            &st.scratch.pull[ni * static_cast<std::size_t>(st.issues)], st.scratch.pull_weight[ni],
            st.issues);
 
+  // Knowledge flows down the gradient, as far as the speaker's sector shares data and the
+  // speaker is not bound by a confidential intervention.
   const double gap = std::max(0.0, a.knowledge[mi] - a.knowledge[ni]);
-  st.scratch.knowledge_pull[ni] +=
-      p.learning.knowledge_flow * trust * st.sector_spec(m).culture.data_openness * gap;
+  const double shares = a.confidential_until[mi] >= st.month ? 0.0 : st.sector_spec(m).culture.data_openness;
+  st.scratch.knowledge_pull[ni] += p.learning.knowledge_flow * trust * shares * gap;
 
   const double good = cross ? std::max(0.0, e - p.learning.literacy_threshold) : 0.0;
   a.literacy[ni] += p.learning.literacy_growth * good * (1.0 - a.literacy[ni]);

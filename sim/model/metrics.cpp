@@ -40,6 +40,12 @@ const std::vector<MetricSpec>& metric_specs() {
        "Post holders replaced this month (seats lost, staff leaving, cabinets replaced)"},
       {"crises", Scalar, "events/month", "Crises this month"},
       {"policy_changes", Scalar, "events/month", "National policy changes this month"},
+      {"intervention_sessions", Scalar, "sessions/month", "Intervention sessions held this month"},
+      {"invitations", Scalar, "agents/month", "Participants invited to this month's sessions (one per session)"},
+      {"participants", Scalar, "agents/month",
+       "Participants who attended this month's sessions (one per session); take-up is participants / invitations"},
+      {"cost", Scalar, "GBP thousand/month", "Interventions' cost this month: fixed costs as they start, per participant-session as held"},
+      {"cost_cumulative", Scalar, "GBP thousand", "Interventions' cost from month 0 to this month"},
       {"outcome", PerIssue, "outcome (0-1)", "Issue outcome y_i: the quality residents experience"},
       {"salience", PerIssue, "share", "Residents' concern s_i (sums to 1 over issues)"},
       {"joint_effort", PerIssue, "effort (0-1)", "Stakeholder-weighted sector effort sum_s w_is E_is"},
@@ -262,6 +268,11 @@ void record_metrics(ModelState& st, MetricSeries& out) {
   out.at(t, Metric::Departures) = static_cast<float>(e.departures);
   out.at(t, Metric::Crises) = static_cast<float>(e.crises);
   out.at(t, Metric::PolicyChanges) = static_cast<float>(e.policy_changes);
+  out.at(t, Metric::InterventionSessions) = static_cast<float>(e.sessions);
+  out.at(t, Metric::Invitations) = static_cast<float>(e.invitations);
+  out.at(t, Metric::Participants) = static_cast<float>(e.attendances);
+  out.at(t, Metric::Cost) = static_cast<float>(e.cost);
+  out.at(t, Metric::CostCumulative) = static_cast<float>(ps.cost_cumulative);
 }
 
 }  // namespace placesim

@@ -8,18 +8,18 @@
 
 namespace placesim {
 
-Model::Model(std::shared_ptr<const Configuration> configuration, RunIdentity id,
-             std::unique_ptr<InterventionProcess> interventions)
+Model::Model(std::shared_ptr<const Configuration> configuration, RunIdentity id)
     : configuration_(std::move(configuration)),
       state_(configuration_->params, configuration_->place, id),
-      metrics_(configuration_->params.simulation.months + 1, configuration_->place.issue_count()),
-      interventions_(std::move(interventions)) {
+      metrics_(configuration_->params.simulation.months + 1, configuration_->place.issue_count()) {
   initialise(state_);
+  if (!configuration_->interventions.empty()) {
+    interventions_ = std::make_unique<Interventions>(configuration_->interventions, state_);
+  }
   record_metrics(state_, metrics_);
 }
 
-Model::Model(const Params& params, RunIdentity id, std::unique_ptr<InterventionProcess> interventions)
-    : Model(configure(params), id, std::move(interventions)) {}
+Model::Model(const Params& params, RunIdentity id) : Model(configure(params), id) {}
 
 void Model::step() {
   ++state_.month;

@@ -2,28 +2,21 @@
 // One run of the model: a place, its leaders and their months (MODEL.md "Order of processes").
 #include <memory>
 
+#include "interventions/interventions.hpp"
 #include "model/configuration.hpp"
 #include "model/metrics.hpp"
 #include "model/model_state.hpp"
 
 namespace placesim {
 
-// Step 4 of the month. The interventions module implements it; a model without one runs the
-// baseline.
-class InterventionProcess {
- public:
-  virtual ~InterventionProcess() = default;
-  virtual void act(ModelState& state) = 0;
-};
-
 class Model {
  public:
-  // A run is a pure function of its configuration and identity (seed and replicate).
-  Model(std::shared_ptr<const Configuration> configuration, RunIdentity id,
-        std::unique_ptr<InterventionProcess> interventions = nullptr);
-  // Builds its own configuration (throws PlaceError when the parameters make no place).
-  Model(const Params& params, RunIdentity id,
-        std::unique_ptr<InterventionProcess> interventions = nullptr);
+  // A run is a pure function of its configuration (parameters, place and the strategy's
+  // interventions) and identity (seed and replicate).
+  Model(std::shared_ptr<const Configuration> configuration, RunIdentity id);
+  // Builds its own configuration, without interventions (throws PlaceError when the
+  // parameters make no place).
+  Model(const Params& params, RunIdentity id);
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;
 
@@ -37,13 +30,15 @@ class Model {
   const ModelState& state() const { return state_; }
   ModelState& state() { return state_; }
   const MetricSeries& metrics() const { return metrics_; }
+  // The strategy's interventions, or nullptr for none.
+  const Interventions* interventions() const { return interventions_.get(); }
   const Params& params() const { return configuration_->params; }
 
  private:
   std::shared_ptr<const Configuration> configuration_;
   ModelState state_;
   MetricSeries metrics_;
-  std::unique_ptr<InterventionProcess> interventions_;
+  std::unique_ptr<Interventions> interventions_;
 };
 
 }  // namespace placesim

@@ -29,6 +29,7 @@ struct PlaceState {
   int controlling_party = 0;
   int elections_held = 0;
   double policy_change_multiplier = 1.0; // interventions such as Total Place lower it
+  double cost_cumulative = 0;            // interventions' cost so far
 
   // Joint action this month (recorded as metrics).
   std::vector<double> sector_effort;     // issues x sectors: E_is
@@ -45,6 +46,11 @@ struct EventCounts {
   int departures = 0;
   int crises = 0;
   int policy_changes = 0;
+  // Interventions this month.
+  int sessions = 0;
+  int invitations = 0;   // participants invited to a session
+  int attendances = 0;   // participants who came
+  double cost = 0;
 };
 
 // Buffers the step reuses each month, allocated once.

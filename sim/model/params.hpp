@@ -5,9 +5,11 @@
 // declared once in the parameter registry (scenario/registry.cpp), and default_params()
 // builds a Params from it. The step never looks anything up by name.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "interventions/intervention_spec.hpp"
 #include "model/sector.hpp"
 
 namespace placesim {
@@ -17,6 +19,7 @@ struct SimulationParams {
   int months = 0;
   int replicates = 0;
   std::uint64_t seed = 0;
+  std::vector<std::string> strategies;  // the strategies to compare, by name
 };
 
 // One of the place's issues (MODEL.md "Issues of the place").
@@ -151,6 +154,7 @@ struct PolicyChurnParams {
 };
 
 struct RecoveryParams {
+  double focus_decay = 0;  // monthly decay of extra effort on an intervention's focal issue
   double fatigue_decay = 0;
   double attention_recovery = 0;
   double fatigue_attention_cost = 0;
@@ -174,9 +178,24 @@ struct Params {
   std::vector<IssueSpec> issues;
   std::vector<RoleSpec> roles;
   std::vector<ForumSpec> forums;
+  std::vector<InterventionSpec> interventions;  // presets and scenario-defined
+  std::vector<StrategySpec> strategies;
 };
 
 // The model's defaults, from the registry.
 Params default_params();
+
+// Parameters that do not fit together: the key of the parameter at fault and what is wrong.
+class ParameterError : public std::invalid_argument {
+ public:
+  ParameterError(std::string key, const std::string& message)
+      : std::invalid_argument(key + ": " + message), key_(std::move(key)), message_(message) {}
+  const std::string& key() const { return key_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string key_;
+  std::string message_;
+};
 
 }  // namespace placesim

@@ -68,6 +68,14 @@ Place build_place(const Params& params) {
     }
   }
   const int n_agents = place.agent_count();
+  place.neighbourhoods_covered.resize(static_cast<std::size_t>(n_agents));
+  for (int n = 0; n < n_agents; ++n) {
+    const auto i = static_cast<std::size_t>(n);
+    if (place.level_of[i] != Level::Neighbourhood) continue;
+    for (int w = 0; w < place.neighbourhoods; ++w) {
+      if (covers(holder_index[i], holders[i], w, place.neighbourhoods)) place.neighbourhoods_covered[i].push_back(w);
+    }
+  }
 
   for (int n = 0; n < n_agents; ++n) {
     const Sector s = place.sector_of[static_cast<std::size_t>(n)];
@@ -118,6 +126,13 @@ Place build_place(const Params& params) {
     }
   }
   return place;
+}
+
+int issue_index(const Place& place, const std::string& name) {
+  for (int i = 0; i < place.issue_count(); ++i) {
+    if (place.issues[static_cast<std::size_t>(i)].name == name) return i;
+  }
+  return -1;
 }
 
 }  // namespace placesim

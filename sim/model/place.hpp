@@ -12,16 +12,9 @@ namespace placesim {
 
 // A place that cannot be built (a forum naming an unknown role, an issue without
 // stakeholders, ...): the key of the parameter at fault and what is wrong with it.
-class PlaceError : public std::invalid_argument {
+class PlaceError : public ParameterError {
  public:
-  PlaceError(std::string key, const std::string& message)
-      : std::invalid_argument(key + ": " + message), key_(std::move(key)), message_(message) {}
-  const std::string& key() const { return key_; }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string key_;
-  std::string message_;
+  using ParameterError::ParameterError;
 };
 
 struct ForumMeeting {
@@ -42,6 +35,7 @@ struct Place {
   std::vector<double> authority_of;
   std::vector<Level> level_of;
   std::vector<int> neighbourhood_of;  // home neighbourhood, -1 at place level
+  std::vector<std::vector<int>> neighbourhoods_covered;  // every neighbourhood a post serves
   std::vector<char> executive;        // members at place level: the leader and cabinet
   // Authority weight a'_m as heard by a listener of sector s: a_m ^ (kappa h_s).
   std::vector<std::array<double, kSectorCount>> heard_authority;
@@ -57,5 +51,8 @@ struct Place {
 };
 
 Place build_place(const Params& params);
+
+// Index of an enabled issue by name, or -1.
+int issue_index(const Place& place, const std::string& name);
 
 }  // namespace placesim

@@ -116,6 +116,7 @@ void arrive(ModelState& st, int n) {
   a.durable_decay_factor[i] = 1.0;
   a.focus_issue[i] = -1;
   a.focus_strength[i] = 0.0;
+  a.confidential_until[i] = -1;
   const double* mandate = current_mandate(st, n);
   std::copy(mandate, mandate + st.issues, a.mandate_of(n));
   std::copy(mandate, mandate + st.issues, a.priorities_of(n));

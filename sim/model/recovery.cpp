@@ -13,6 +13,7 @@ void run_recovery(ModelState& st) {
     const double level = spec.attention * (1.0 - rp.fatigue_attention_cost * a.fatigue[ni]);
     a.attention[ni] += rp.attention_recovery * (level - a.attention[ni]);
     a.knowledge[ni] += obsolescence * (spec.knowledge - a.knowledge[ni]);
+    a.focus_strength[ni] *= 1.0 - rp.focus_decay;
     ++a.tenure[ni];
   }
 }

@@ -29,7 +29,8 @@ std::string range(const FieldInfo& f) {
   switch (f.type) {
     case ValueType::Integer:
     case ValueType::Real:
-    case ValueType::SectorWeights: {
+    case ValueType::SectorWeights:
+    case ValueType::IntegerList: {
       const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
       if (lo && hi) return number(f.min) + " to " + number(f.max);
       if (lo) return ">= " + number(f.min);
@@ -40,6 +41,11 @@ std::string range(const FieldInfo& f) {
       std::string out;
       for (const auto& c : f.choices) out += (out.empty() ? "" : ", ") + c;
       return out;
+    }
+    case ValueType::NamedReals: {
+      std::string out;
+      for (const auto& c : f.choices) out += (out.empty() ? "" : ", ") + c;
+      return out + " (each " + number(f.min) + " to " + number(f.max) + ")";
     }
     default: return "";
   }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "interventions/presets.hpp"
 #include "scenario/table.hpp"
 
 namespace placesim {
@@ -84,6 +85,10 @@ void declare_simulation(Declare& d) {
             "convention");
   d.integer("simulation.seed", [](Params& p) -> auto& { return p.simulation.seed; }, 1, 0,
             9.2e18, "", "Base seed: the key of every random stream", "convention");
+  d.scalar({"simulation.strategies", ValueType::NameList, std::vector<std::string>{"baseline"}, -kInf, kInf, {},
+            "", "The strategies to compare, by name ([strategies.<name>]); each runs every replicate",
+            "convention"},
+           [](Params& p) -> auto& { return p.simulation.strategies; });
 }
 
 void declare_place(Declare& d) {
@@ -321,6 +326,9 @@ void declare_events(Declare& d) {
   d.real("events.policy.fatigue", [](Params& p) -> auto& { return p.policy.fatigue; }, 0.1, 0, 1,
          "fatigue", "Fatigue a national policy change adds to its sector, times (1 - fatigue)",
          "S2 ('the big lie: that after this change, the change will stop')");
+  d.real("recovery.focus_decay", [](Params& p) -> auto& { return p.recovery.focus_decay; }, 0.15, 0,
+         1, "1/month", "Monthly decay of the extra effort an intervention puts on its focal issue",
+         "illustrative: concentrated work fades within months of the sessions (P3: the diagnostic fades)");
   d.real("recovery.fatigue_decay", [](Params& p) -> auto& { return p.recovery.fatigue_decay; },
          0.05, 0, 1, "1/month", "Monthly decay of fatigue",
          "illustrative: fatigue halves in about 14 months (S2: change fatigue lingers)");
@@ -539,6 +547,8 @@ Registry::Registry() {
   add(issues_table());
   add(roles_table());
   add(forums_table());
+  add(interventions_table());
+  add(strategies_table());
 }
 
 const Registry& Registry::instance() {

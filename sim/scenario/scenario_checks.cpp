@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "interventions/validation.hpp"
 #include "model/place.hpp"
 #include "scenario/memory_estimate.hpp"
 #include "scenario/scenario.hpp"
@@ -35,7 +36,8 @@ void check_scenario(const Scenario& scenario) {
   }
   try {
     build_place(p);
-  } catch (const PlaceError& e) {
+    validate_interventions(p);
+  } catch (const ParameterError& e) {
     throw ScenarioError(scenario.position_of(e.key()), e.key(), e.message());
   }
 }

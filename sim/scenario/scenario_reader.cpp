@@ -55,6 +55,12 @@ std::string expected(const FieldInfo& f) {
     }
     case ValueType::SectorWeights: return "a table of sector weights such as { police = 0.5, health = 0.5 }";
     case ValueType::NameList: return "an array of names such as [\"leader\", \"cabinet\"]";
+    case ValueType::IntegerList: return "an array of integers such as [1, 2]";
+    case ValueType::NamedReals: {
+      std::string list;
+      for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + c;
+      return "a table of numbers under the names " + list + ", such as { " + f.choices.front() + " = 0.1 }";
+    }
   }
   return "?";
 }
@@ -149,7 +155,13 @@ class Reader {
         throw ScenarioError(row_where, row_path,
                             "no such " + table.name() + " row" + did_you_mean(row, table.row_names(scenario_.params)));
       }
+      // based_on first, wherever it is written: it copies another row's fields.
+      const auto& entries = fields->as_table();
+      if (const auto base = entries.find("based_on"); base != entries.end() && table.find_field("based_on")) {
+        read_field(table, row, "based_on", base->second, position(source_, base->second));
+      }
       for (const auto& [field, value] : in_file_order(*fields)) {
+        if (field == "based_on") continue;
         read_field(table, row, field, *value, position(source_, *value));
       }
       if (fields->as_table().empty() && !table.has_row(scenario_.params, row)) {
@@ -173,8 +185,24 @@ class Reader {
       throw ScenarioError(where, path, "no such " + table.name() + " row" +
                                            did_you_mean(row, table.row_names(scenario_.params)));
     }
-    table.set(scenario_.params, row, field, convert(*f, path, value, where));
+    const Value converted = convert(*f, path, value, where);
+    if (field == "based_on") copy_row(table, std::get<std::string>(converted), row, path, where);
+    table.set(scenario_.params, row, field, converted);
     scenario_.positions[path] = where;
+  }
+
+  // based_on: every field of an existing row copied into this one.
+  void copy_row(const Table& table, const std::string& base, const std::string& row, const std::string& path,
+                const SourcePosition& where) {
+    if (base.empty()) return;
+    if (!table.has_row(scenario_.params, base)) {
+      throw ScenarioError(where, path, "no " + table.name() + " row named '" + base + "' to start from" +
+                                           did_you_mean(base, table.row_names(scenario_.params)));
+    }
+    if (base == row) return;
+    for (const FieldInfo& f : table.fields()) {
+      table.set(scenario_.params, row, f.key, table.get(scenario_.params, base, f.key));
+    }
   }
 
   Value convert(const FieldInfo& f, const std::string& path, const TomlValue& v,
@@ -237,6 +265,41 @@ class Reader {
           weights[index(*s)] = x;
         }
         return weights;
+      }
+      case ValueType::IntegerList: {
+        if (!v.is_array()) throw wrong_type();
+        std::vector<std::int64_t> numbers;
+        for (const auto& item : v.as_array()) {
+          const SourcePosition at = position(where.source, item);
+          if (!item.is_integer()) throw ScenarioError(at, path, "expected integers, found " + toml_type(item));
+          const std::int64_t x = item.as_integer();
+          if (!(static_cast<double>(x) >= f.min && static_cast<double>(x) <= f.max)) {
+            throw ScenarioError(at, path, "value " + std::to_string(x) + " is out of range: expected " + range_text(f));
+          }
+          numbers.push_back(x);
+        }
+        return numbers;
+      }
+      case ValueType::NamedReals: {
+        if (!v.is_table()) throw wrong_type();
+        NamedReals named;
+        for (const auto& [key, number] : in_file_order(v)) {
+          const SourcePosition at = position(where.source, *number);
+          if (std::find(f.choices.begin(), f.choices.end(), key) == f.choices.end()) {
+            throw ScenarioError(at, path + "." + key, "unknown name" + did_you_mean(key, f.choices));
+          }
+          if (!number->is_floating() && !number->is_integer()) {
+            throw ScenarioError(at, path + "." + key, "expected a number, found " + toml_type(*number));
+          }
+          const double x = number->is_integer() ? static_cast<double>(number->as_integer()) : number->as_floating();
+          if (!(x >= f.min && x <= f.max)) {
+            std::ostringstream s;
+            s << "value " << x << " is out of range: expected " << range_text(f);
+            throw ScenarioError(at, path + "." + key, s.str());
+          }
+          named[key] = x;
+        }
+        return named;
       }
       case ValueType::NameList: {
         if (!v.is_array()) throw wrong_type();

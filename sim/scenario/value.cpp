@@ -15,6 +15,8 @@ std::string_view type_name(ValueType type) {
     case ValueType::Choice: return "choice";
     case ValueType::SectorWeights: return "sector weights";
     case ValueType::NameList: return "list of names";
+    case ValueType::IntegerList: return "list of integers";
+    case ValueType::NamedReals: return "named numbers";
   }
   return "?";
 }
@@ -68,6 +70,20 @@ std::string to_toml(const Value& value) {
       for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + quote(v[i]);
       return out + "]";
     }
+    std::string operator()(const std::vector<std::int64_t>& v) const {
+      std::string out = "[";
+      for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+      return out + "]";
+    }
+    std::string operator()(const NamedReals& v) const {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& [name, x] : v) {
+        out += (first ? " " : ", ") + name + " = " + real_to_toml(x);
+        first = false;
+      }
+      return out + (first ? "}" : " }");
+    }
   };
   return std::visit(Visitor{}, value);
 }
@@ -91,6 +107,10 @@ void from_value(const Value& v, PerSector& out) { out = expect<PerSector>(v); }
 void from_value(const Value& v, std::vector<std::string>& out) {
   out = expect<std::vector<std::string>>(v);
 }
+void from_value(const Value& v, std::vector<std::int64_t>& out) {
+  out = expect<std::vector<std::int64_t>>(v);
+}
+void from_value(const Value& v, NamedReals& out) { out = expect<NamedReals>(v); }
 void from_value(const Value& v, Sector& out) {
   const auto s = sector_from_name(expect<std::string>(v));
   if (!s) throw std::logic_error("unknown sector reached the model");

@@ -1,6 +1,7 @@
 #pragma once
 // A parameter value as the registry, scenario files and documentation see it.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,10 +18,13 @@ enum class ValueType {
   Choice,         // text from a fixed list (a sector, a level)
   SectorWeights,  // one real per sector, written as an inline table {police = 0.5}
   NameList,       // a list of names (a forum's roles)
+  IntegerList,    // a list of integers (neighbourhood numbers)
+  NamedReals,     // reals under names from a fixed list, as an inline table {trust = 0.1}
 };
 
+using NamedReals = std::map<std::string, double>;
 using Value = std::variant<bool, std::int64_t, double, std::string, PerSector,
-                           std::vector<std::string>>;
+                           std::vector<std::string>, std::vector<std::int64_t>, NamedReals>;
 
 std::string_view type_name(ValueType type);
 // The value as TOML source text (what `placesim validate` prints and docs show).
@@ -34,6 +38,8 @@ inline Value to_value(double v) { return v; }
 inline Value to_value(const std::string& v) { return v; }
 inline Value to_value(const PerSector& v) { return v; }
 inline Value to_value(const std::vector<std::string>& v) { return v; }
+inline Value to_value(const std::vector<std::int64_t>& v) { return v; }
+inline Value to_value(const NamedReals& v) { return v; }
 inline Value to_value(Sector s) { return std::string(name(s)); }
 inline Value to_value(Level l) { return std::string(name(l)); }
 
@@ -44,6 +50,8 @@ void from_value(const Value& v, double& out);
 void from_value(const Value& v, std::string& out);
 void from_value(const Value& v, PerSector& out);
 void from_value(const Value& v, std::vector<std::string>& out);
+void from_value(const Value& v, std::vector<std::int64_t>& out);
+void from_value(const Value& v, NamedReals& out);
 void from_value(const Value& v, Sector& out);
 void from_value(const Value& v, Level& out);
 

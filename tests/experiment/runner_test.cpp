@@ -21,7 +21,7 @@ Scenario small_scenario(int replicates) {
 
 std::string run_to_file(const Scenario& scenario, int threads, const std::string& name, int block_runs) {
   const std::string path = (std::filesystem::temp_directory_path() / ("placesim_runner_" + name + ".h5")).string();
-  const Plan plan = plan_replicates(scenario);
+  const Plan plan = plan_strategies(scenario);
   results::Layout layout;
   layout.runs = static_cast<int>(plan.runs.size());
   layout.months = plan.months;

@@ -28,7 +28,7 @@ def fixture_file(tmp_path, write_fixture):
 def test_h5py_reads_back_every_value_written(fixture_file):
     with h5py.File(fixture_file, "r") as f:
         metrics = [name for name in f["metrics"] if name not in ("run", "month", "issue", "sector_from", "sector_to")]
-        assert len(metrics) == 27
+        assert len(metrics) == 32
         for m, name in enumerate(metrics):
             data = f["metrics"][name][...]
             assert data.dtype == np.float32

@@ -25,9 +25,11 @@ TEST(ScenarioReader, TheEmbeddedDefaultLoadsOverTheRegistryDefaults) {
   const Scenario s = default_scenario();
   EXPECT_EQ(s.source, kEmbeddedDefaultName);
   EXPECT_EQ(s.params.simulation.name, "default");
-  EXPECT_EQ(s.params.simulation.replicates, 20);
+  EXPECT_EQ(s.params.simulation.replicates, 50);
+  EXPECT_EQ(s.params.simulation.strategies.size(), 9u);  // the baseline and every preset
   Params expected = default_params();
-  expected.simulation.replicates = 20;
+  expected.simulation.replicates = 50;
+  expected.simulation.strategies = s.params.simulation.strategies;
   EXPECT_EQ(resolved_toml(s.params), resolved_toml(expected));
   EXPECT_NO_THROW(check_scenario(s));
 }

@@ -1,0 +1,16 @@
+#pragma once
+// One session of an intervention: what it does to the participants who attend.
+#include <vector>
+
+#include "interventions/intervention_spec.hpp"
+#include "model/model_state.hpp"
+
+namespace placesim {
+
+// Applies the spec's effects to the attendees. `target` is a buffer of at least issues
+// entries (the priority target is computed into it). `ends` is the last month of the
+// intervention (for confidentiality).
+void hold_session(const InterventionSpec& spec, int focal, const std::vector<int>& attendees, int ends,
+                  ModelState& state, std::vector<double>& target);
+
+}  // namespace placesim
