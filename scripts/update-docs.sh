@@ -5,13 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build --preset release --target placesim >/dev/null
 build/release/sim/placesim parameters > build/parameters.md
-/usr/bin/python3 - build/parameters.md docs/ODD.md docs/scenarios.md <<'PY'
-import sys
-content = open(sys.argv[1]).read()
-for path in sys.argv[2:]:
-    doc = open(path).read()
-    begin, end = "<!-- BEGIN GENERATED: parameters -->\n", "<!-- END GENERATED: parameters -->"
-    b, e = doc.index(begin) + len(begin), doc.index(end)
-    open(path, "w").write(doc[:b] + content + doc[e:])
-    print(f"updated {path}")
+build/release/sim/placesim presets --table > build/presets.md
+/usr/bin/python3 - <<'PY'
+blocks = [("parameters", "build/parameters.md", ["docs/ODD.md", "docs/scenarios.md"]),
+          ("presets", "build/presets.md", ["docs/interventions.md"])]
+for name, source, paths in blocks:
+    content = open(source).read()
+    for path in paths:
+        doc = open(path).read()
+        begin, end = f"<!-- BEGIN GENERATED: {name} -->\n", f"<!-- END GENERATED: {name} -->"
+        b, e = doc.index(begin) + len(begin), doc.index(end)
+        open(path, "w").write(doc[:b] + content + doc[e:])
+        print(f"updated {path} ({name})")
 PY

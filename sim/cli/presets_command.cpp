@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "interventions/presets.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/suggestion.hpp"
 
@@ -10,9 +11,10 @@ namespace placesim::cli {
 namespace {
 
 const char* kHelp =
-    "Usage: placesim presets [show NAME]\n\n"
+    "Usage: placesim presets [show NAME | --table]\n\n"
     "Lists the built-in interventions (the presets), one line each; `show NAME` prints one as\n"
-    "scenario text to copy into your own file and edit (see docs/interventions.md).\n\n"
+    "scenario text to copy into your own file and edit (see docs/interventions.md); --table\n"
+    "prints them side by side as a markdown table.\n\n"
     "Examples:\n"
     "  placesim presets\n"
     "  placesim presets show co_design > my_strategy.toml\n";
@@ -22,6 +24,10 @@ const char* kHelp =
 int presets_command(const Args& args) {
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << kHelp;
+    return kOk;
+  }
+  if (!args.empty() && args[0] == "--table") {
+    write_preset_comparison(std::cout);
     return kOk;
   }
   const Registry& registry = Registry::instance();

@@ -277,4 +277,44 @@ std::unique_ptr<Table> strategies_table() {
   return t;
 }
 
+void write_preset_comparison(std::ostream& out) {
+  const Params p = Registry::instance().defaults();
+  out << "| preset | provider | theory of change | whom | when | focal issue | effects per session | "
+         "take-up | lasting | fatigue | cost (GBP k) |\n";
+  out << "|---|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const InterventionSpec& i : p.interventions) {
+    std::string whom = std::string(kTargetingNames[static_cast<std::size_t>(i.targeting)]);
+    if (i.targeting == Targeting::Forum) whom += " " + i.forum;
+    if (i.targeting == Targeting::Roles) whom += " " + to_toml(i.roles);
+    if (i.targeting == Targeting::Neighbourhood) whom += " " + to_toml(i.neighbourhoods);
+    if (i.targeting == Targeting::Snowball) {
+      whom += " from " + std::to_string(i.seeds) + ", +" + std::to_string(i.growth) + "/session" +
+              (i.cross_sector_first ? " across sectors first" : "");
+    }
+    if (i.cap > 0) whom += ", cap " + std::to_string(i.cap);
+    const std::string when = i.trigger == Trigger::Election
+                                 ? std::to_string(i.start_month) + " month(s) after each election, " +
+                                       std::to_string(i.duration_months) + " months"
+                                 : "from month " + std::to_string(i.start_month) + ", " +
+                                       std::to_string(i.duration_months) + " months";
+    const std::string sessions = ", every " + std::to_string(i.cadence_months) + " month(s)";
+    std::string focal = std::string(kFocalRuleNames[static_cast<std::size_t>(i.focal_rule)]);
+    if (i.focal_level != "any") focal += " (" + i.focal_level + " issues)";
+    std::string effects = to_toml(to_value(i.effects));
+    if (i.effects.priorities > 0) {
+      effects += "; priorities towards " + std::string(kPriorityTargetNames[static_cast<std::size_t>(i.priority_target)]);
+      if (i.commitment > 0) effects += ", commitment " + to_toml(i.commitment);
+    }
+    if (i.confidential) effects += "; confidential";
+    if (i.policy_change_multiplier < 1) effects += "; policy churn x" + to_toml(i.policy_change_multiplier);
+    const std::string lasting = i.durability_months > 0 ? std::to_string(i.durability_months) + " months, decay x" +
+                                                             to_toml(i.durability_factor)
+                                                       : "-";
+    out << "| `" << i.name << "` | " << i.provider << " | " << i.theory << " | " << whom << " | " << when << sessions
+        << " | " << focal << " | " << effects << " | " << to_toml(i.take_up) << " | " << lasting << " | "
+        << to_toml(i.fatigue) << " | " << to_toml(i.cost_fixed) << " + " << to_toml(i.cost_per_participant_session)
+        << " per participant-session |\n";
+  }
+}
+
 }  // namespace placesim

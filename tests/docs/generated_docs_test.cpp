@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "interventions/presets.hpp"
 #include "scenario/reference.hpp"
 
 namespace placesim {
@@ -33,6 +34,15 @@ TEST(ScenariosDocument, ItsKeyReferenceMatchesTheRegistry) {
   write_parameter_reference(expected);
   EXPECT_TRUE(generated_block(doc, "parameters") == expected.str())
       << "docs/scenarios.md is out of date: run scripts/update-docs.sh";
+}
+
+TEST(InterventionsDocument, ItsPresetTableMatchesTheRegistry) {
+  const std::string doc = read(std::string(PLACESIM_SOURCE_DIR) + "/docs/interventions.md");
+  ASSERT_FALSE(doc.empty()) << "cannot read docs/interventions.md";
+  std::ostringstream expected;
+  write_preset_comparison(expected);
+  EXPECT_TRUE(generated_block(doc, "presets") == expected.str())
+      << "docs/interventions.md is out of date: run scripts/update-docs.sh";
 }
 
 TEST(OddDocument, GeneratedBlocksAreReplacedBetweenTheirMarkers) {

@@ -17,3 +17,16 @@ def test_the_results_documentation_examples_run(placesim, tmp_path):
     for code in blocks:
         code = code.replace('"results/default.h5"', repr(str(out)))
         exec(compile(code, "docs/results.md", "exec"), {})
+
+
+def test_the_interventions_worked_example_runs(placesim, tmp_path):
+    text = (REPO / "docs" / "interventions.md").read_text()
+    scenario = re.findall(r"```toml\n(.*?)```", text, flags=re.S)[-1]
+    (tmp_path / "cheap_mix.toml").write_text(scenario)
+    run([placesim, "validate", "cheap_mix.toml"], tmp_path, check=True)
+    run([placesim, "run", "cheap_mix.toml", "--replicates", "4", "--set", "simulation.months=72", "-q"], tmp_path,
+        check=True)
+    out = tmp_path / "results" / "cheap_mix.h5"
+    assert out.exists()
+    code = python_blocks(text)[-1].replace('"results/cheap_mix.h5"', repr(str(out)))
+    exec(compile(code, "docs/interventions.md", "exec"), {})
