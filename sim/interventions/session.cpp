@@ -1,6 +1,7 @@
 #include "interventions/session.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "model/simplex.hpp"
 
@@ -49,15 +50,17 @@ void hold_session(const InterventionSpec& spec, int focal, const std::vector<int
 
   // Trust among every two attendees, creating ties where none exist (both directions).
   if (e.trust > 0) {
-    for (int x : attendees) {
-      for (int y : attendees) {
-        if (x == y) continue;
+    for (std::size_t i = 0; i < attendees.size(); ++i) {
+      for (std::size_t j = i + 1; j < attendees.size(); ++j) {
+        const int x = attendees[i], y = attendees[j];
         const Layer layer = st.trust.layer_between(x, y);
         const double first = layer == Layer::Cross ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within;
-        const int k = st.trust.find_or_add(x, y, first, month);
-        float& tie = st.trust.trust(x, layer, k);
-        tie = static_cast<float>(towards_one(tie, e.trust));
-        st.trust.mark_contact(x, layer, k, month);
+        const TrustGraph::Link link = st.trust.link(x, y, first, first, month);
+        for (const auto& [n, k] : {std::pair{x, link.forward}, std::pair{y, link.backward}}) {
+          float& tie = st.trust.trust(n, layer, k);
+          tie = static_cast<float>(towards_one(tie, e.trust));
+          st.trust.mark_contact(n, layer, k, month);
+        }
       }
     }
   }

@@ -17,16 +17,15 @@ double noise(std::uint32_t bits16, double sd) {
   return (2.0 * u - 1.0) * 1.7320508075688772 * sd;
 }
 
-// n's side of an encounter with m: n experiences m, trusts accordingly, and is pulled.
-void experience_side(ModelState& st, int n, int m, double e, double distance, bool cross) {
+// n's side of an encounter with m (m at position k of n's row): n experiences m, trusts
+// accordingly, and is pulled.
+void experience_side(ModelState& st, int n, int m, int k, double e, double distance, bool cross) {
   const Params& p = st.params;
   Agents& a = st.agents;
   const auto ni = static_cast<std::size_t>(n);
   const auto mi = static_cast<std::size_t>(m);
 
-  const double first = cross ? p.trust.new_tie_cross : p.trust.new_tie_within;
   const Layer layer = cross ? Layer::Cross : Layer::Within;
-  const int k = st.trust.find_or_add(n, m, first, st.month);
   float& tie = st.trust.trust(n, layer, k);
   tie = static_cast<float>(update_trust(tie, e, p.trust.learning_up, p.trust.learning_down));
   const double trust = tie;
@@ -99,8 +98,10 @@ void encounter(ModelState& st, int a, int b, RandomStream& rng) {
   const double e_a = experience(st.params.experience, terms, noise(bits & 0xFFFFu, sd));
   terms.literacy = ag.literacy[bi];
   const double e_b = experience(st.params.experience, terms, noise(bits >> 16, sd));
-  experience_side(st, a, b, e_a, distance, terms.cross_sector);
-  experience_side(st, b, a, e_b, distance, terms.cross_sector);
+  const double first = terms.cross_sector ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within;
+  const TrustGraph::Link link = st.trust.link(a, b, first, first, st.month);
+  experience_side(st, a, b, link.forward, e_a, distance, terms.cross_sector);
+  experience_side(st, b, a, link.backward, e_b, distance, terms.cross_sector);
 }
 
 void hold_forum(ModelState& st, int forum_index) {

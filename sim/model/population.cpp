@@ -30,12 +30,9 @@ void set_sector_mandates(ModelState& st) {
 void add_initial_pair(ModelState& st, RandomStream& rng, int a, int b) {
   const TrustParams& tp = st.params.trust;
   const double mean = st.sector(a) == st.sector(b) ? tp.initial_within : tp.initial_cross;
-  const Layer layer = st.trust.layer_between(a, b);
-  for (const auto& [n, m] : {std::pair{a, b}, std::pair{b, a}}) {
-    const double trust = clamp01(mean + rng.uniform(-tp.initial_spread, tp.initial_spread));
-    const int k = st.trust.find_or_add(n, m, trust, 0);
-    st.trust.trust(n, layer, k) = static_cast<float>(trust);
-  }
+  const double ab = clamp01(mean + rng.uniform(-tp.initial_spread, tp.initial_spread));
+  const double ba = clamp01(mean + rng.uniform(-tp.initial_spread, tp.initial_spread));
+  st.trust.link(a, b, ab, ba, 0);
 }
 
 void initial_ties(ModelState& st) {

@@ -21,6 +21,7 @@ TrustGraph::TrustGraph(std::vector<int> group_of, int max_within, int max_cross)
   target_.assign(n * per_agent, -1);
   trust_.assign(n * per_agent, 0.0f);
   last_contact_.assign(n * per_agent, kNever);
+  mate_.assign(n * per_agent, -1);
 }
 
 int TrustGraph::find(int n, int m) const {
@@ -37,47 +38,60 @@ double TrustGraph::trust_in(int n, int m, double none) const {
   return k < 0 ? none : trust(n, layer_between(n, m), k);
 }
 
-int TrustGraph::find_or_add(int n, int m, double initial, int month) {
-  if (const int k = find(n, m); k >= 0) return k;
-  const Layer l = layer_between(n, m);
-  int k = degree(n, l);
-  if (k == capacity(l)) {
-    // Replace the least recently used tie (the first of equals, for determinism); that
-    // relationship lapses on both sides.
+int TrustGraph::free_position(int n, Layer l) {
+  if (degree(n, l) == capacity(l)) {
+    // Make room: the relationship used least recently (the first of equals) lapses.
     const int* last = last_contacts(n, l);
-    k = 0;
+    int k = 0;
     for (int j = 1; j < capacity(l); ++j) {
       if (last[j] < last[k]) k = j;
     }
-    const int lapsed = target(n, l, k);
-    if (const int back = find(lapsed, n); back >= 0) remove_at(lapsed, l, back);
-  } else {
-    ++degree_[row(n, l)];
+    remove_at(target(n, l, k), l, mate(n, l, k));
+    remove_at(n, l, k);
   }
-  target_[slot(n, l, k)] = m;
-  trust_[slot(n, l, k)] = static_cast<float>(initial);
-  last_contact_[slot(n, l, k)] = month;
-  return k;
+  return degree_[row(n, l)]++;
+}
+
+TrustGraph::Link TrustGraph::link(int n, int m, double trust_nm, double trust_mn, int month) {
+  const Layer l = layer_between(n, m);
+  if (const int k = find(n, m); k >= 0) return {k, mate(n, l, k)};
+  const int forward = free_position(n, l);
+  const int backward = free_position(m, l);
+  const std::size_t f = slot(n, l, forward), b = slot(m, l, backward);
+  target_[f] = m;
+  trust_[f] = static_cast<float>(trust_nm);
+  last_contact_[f] = month;
+  mate_[f] = backward;
+  target_[b] = n;
+  trust_[b] = static_cast<float>(trust_mn);
+  last_contact_[b] = month;
+  mate_[b] = forward;
+  return {forward, backward};
 }
 
 void TrustGraph::remove_at(int n, Layer l, int k) {
   const int last = --degree_[row(n, l)];
-  target_[slot(n, l, k)] = target_[slot(n, l, last)];
-  trust_[slot(n, l, k)] = trust_[slot(n, l, last)];
-  last_contact_[slot(n, l, k)] = last_contact_[slot(n, l, last)];
-  target_[slot(n, l, last)] = -1;
-  last_contact_[slot(n, l, last)] = kNever;
+  const std::size_t from = slot(n, l, last), to = slot(n, l, k);
+  if (last != k) {
+    // The last tie moves into the freed position: its reverse must point at the new place.
+    target_[to] = target_[from];
+    trust_[to] = trust_[from];
+    last_contact_[to] = last_contact_[from];
+    mate_[to] = mate_[from];
+    mate_[slot(target_[to], l, mate_[to])] = k;
+  }
+  target_[from] = -1;
+  last_contact_[from] = kNever;
+  mate_[from] = -1;
 }
 
 void TrustGraph::remove_agent(int n) {
   for (const Layer l : {Layer::Within, Layer::Cross}) {
-    for (int k = 0; k < degree(n, l); ++k) {
-      const int partner = target(n, l, k);
-      if (const int back = find(partner, n); back >= 0) remove_at(partner, l, back);
-      target_[slot(n, l, k)] = -1;
-      last_contact_[slot(n, l, k)] = kNever;
+    while (degree(n, l) > 0) {
+      const int k = degree(n, l) - 1;
+      remove_at(target(n, l, k), l, mate(n, l, k));
+      remove_at(n, l, k);
     }
-    degree_[row(n, l)] = 0;
   }
 }
 
@@ -87,8 +101,7 @@ int TrustGraph::lapse(int n, int before) {
     // Backwards, so that the tie swapped into a freed slot has already been checked.
     for (int k = degree(n, l) - 1; k >= 0; --k) {
       if (last_contact(n, l, k) >= before) continue;
-      const int partner = target(n, l, k);
-      if (const int back = find(partner, n); back >= 0) remove_at(partner, l, back);
+      remove_at(target(n, l, k), l, mate(n, l, k));
       remove_at(n, l, k);
       ++removed;
     }
@@ -100,7 +113,10 @@ bool TrustGraph::symmetric() const {
   for (int n = 0; n < agents(); ++n) {
     for (const Layer l : {Layer::Within, Layer::Cross}) {
       for (int k = 0; k < degree(n, l); ++k) {
-        if (find(target(n, l, k), n) < 0) return false;
+        const int m = target(n, l, k);
+        const int back = mate(n, l, k);
+        if (back < 0 || back >= degree(m, l) || target(m, l, back) != n || mate(m, l, back) != k) return false;
+        if (find(m, n) != back) return false;
       }
     }
   }

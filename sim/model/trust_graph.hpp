@@ -13,8 +13,9 @@
 // rows can treat them as ties that are neither found nor stale.
 //
 // A tie exists in both directions or in neither (each side keeps its own trust): ties are
-// added in pairs by encounters and set-up, and a lapsed or departed relationship is removed
-// from both rows. So a departure need only visit the leaver's own partners.
+// added in pairs (link), and a lapsed, displaced or departed relationship is removed from
+// both rows. Each tie stores the position of its reverse (its mate), so the other direction
+// is found without a search and a removal costs O(1) per tie.
 #include <limits>
 #include <vector>
 
@@ -56,15 +57,23 @@ class TrustGraph {
   int find(int n, int m) const;
   // n's trust in m, or `none` when n does not know m.
   double trust_in(int n, int m, double none = 0.0) const;
-  // Position of m in n's row (the layer is layer_between(n, m)); adds the tie with
-  // `initial` trust when absent. The caller adds the reverse tie too (see above): when
-  // n's row is full, the relationship n used least recently lapses on both sides.
-  int find_or_add(int n, int m, double initial, int month);
+  // Positions of a relationship in both rows: m in n's row and n in m's row.
+  struct Link {
+    int forward = -1;
+    int backward = -1;
+  };
+  // The relationship between n and m (n != m), created when absent with the given trust each
+  // way and last contact this month. When a row is full, the relationship its owner used
+  // least recently lapses (on both sides) to make room.
+  Link link(int n, int m, double trust_nm, double trust_mn, int month);
+  // Position of n in the row of the partner at position k of n's row.
+  int mate(int n, Layer l, int k) const { return mate_[slot(n, l, k)]; }
   // Clears n's rows and every tie to n (n has left; a newcomer takes the post).
   void remove_agent(int n);
   // Removes n's ties, in both directions, last used before month `before`; returns how many.
   int lapse(int n, int before);
-  // Whether every tie has its reverse (the invariant above); for tests.
+  // Whether every tie has its reverse and its mate points at it (the invariant above); for
+  // tests.
   bool symmetric() const;
 
  private:
@@ -75,6 +84,8 @@ class TrustGraph {
     return offset_[row(n, l)] + static_cast<std::size_t>(k);
   }
   void remove_at(int n, Layer l, int k);
+  // A free position in n's row (making room by a lapse when it is full).
+  int free_position(int n, Layer l);
 
   std::vector<int> group_of_;
   int capacity_[2];
@@ -84,6 +95,7 @@ class TrustGraph {
   std::vector<float> trust_;  // single precision: trust needs no more, and the
                               // monthly passes over every tie move half the bytes
   std::vector<int> last_contact_;
+  std::vector<int> mate_;
 };
 
 }  // namespace placesim

@@ -108,10 +108,7 @@ TEST(Targeting, NeighbourhoodTakesThePostsServingTheChosenNeighbourhoods) {
 // Clears every tie, then adds the pairs given (each direction with the trust given).
 void set_ties(ModelState& st, const std::vector<std::tuple<int, int, double>>& ties) {
   for (int n = 0; n < st.agents.count; ++n) st.trust.remove_agent(n);
-  for (const auto& [a, b, trust] : ties) {
-    st.trust.trust(a, st.trust.layer_between(a, b), st.trust.find_or_add(a, b, trust, 0)) = static_cast<float>(trust);
-    st.trust.trust(b, st.trust.layer_between(b, a), st.trust.find_or_add(b, a, trust, 0)) = static_cast<float>(trust);
-  }
+  for (const auto& [a, b, trust] : ties) st.trust.link(a, b, trust, trust, 0);
 }
 
 TEST(Targeting, ASnowballStartsAtTheTopAndFollowsTrust) {

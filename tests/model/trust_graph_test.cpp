@@ -12,10 +12,7 @@ TrustGraph small_graph(int within = 3, int cross = 2) {
   return TrustGraph({0, 0, 0, 1, 1, 1}, within, cross);
 }
 
-void add_pair(TrustGraph& g, int a, int b, double trust, int month) {
-  g.find_or_add(a, b, trust, month);
-  g.find_or_add(b, a, trust, month);
-}
+void add_pair(TrustGraph& g, int a, int b, double trust, int month) { g.link(a, b, trust, trust, month); }
 
 TEST(TrustGraph, KeepsTiesWithinAndAcrossGroupsInTheirOwnLayers) {
   TrustGraph g = small_graph();
