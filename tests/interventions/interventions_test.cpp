@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 
 #include "experiment/plan.hpp"
 #include "model/model.hpp"
@@ -149,6 +150,54 @@ months = 36
   model.run();
   for (int i = 0; i < 3; ++i) EXPECT_GT(model.interventions()->totals(i).sessions, 0) << i;
   EXPECT_EQ(model.interventions()->totals(2).sessions, 2);
+}
+
+// Common random numbers: a strategy shares every random stream with the baseline, so what it
+// does not change stays exactly the same.
+bool same_until(const MetricSeries& a, const MetricSeries& b, int last_month, bool skip_intervention_metrics) {
+  for (int t = 0; t <= last_month; ++t) {
+    for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+      const auto metric = static_cast<Metric>(m);
+      const bool intervention_metric = metric == Metric::InterventionSessions || metric == Metric::Invitations ||
+                                       metric == Metric::Participants || metric == Metric::Cost ||
+                                       metric == Metric::CostCumulative;
+      if (skip_intervention_metrics && intervention_metric) continue;
+      for (int c = 0; c < a.width(metric); ++c) {
+        const float x = a.at(t, metric, c), y = b.at(t, metric, c);
+        if (std::memcmp(&x, &y, sizeof x) != 0) return false;
+      }
+    }
+  }
+  return true;
+}
+
+TEST(Interventions, AStrategyThatChangesNothingReproducesTheBaselineExactly) {
+  auto nobody = certain("nobody_comes");
+  nobody.take_up = 0;  // invited, charged for, never attended
+  const Params p = with_strategy({nobody});
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    Model base(configure(p, "baseline"), {5, r});
+    Model empty(configure(p, "test"), {5, r});
+    base.run();
+    empty.run();
+    EXPECT_TRUE(same_until(base.metrics(), empty.metrics(), 120, true)) << "replicate " << r;
+    EXPECT_GT(empty.metrics().at(120, Metric::CostCumulative), 0.0f);
+  }
+}
+
+TEST(Interventions, BeforeAnInterventionStartsARunIsTheBaselineExactly) {
+  Params p = default_params();
+  for (auto& i : p.interventions) {
+    if (i.name == "co_design") i.start_month = 60;
+  }
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    Model base(configure(p, "baseline"), {5, r});
+    Model co(configure(p, "co_design"), {5, r});
+    base.run();
+    co.run();
+    EXPECT_TRUE(same_until(base.metrics(), co.metrics(), 59, false)) << "replicate " << r;
+    EXPECT_FALSE(same_until(base.metrics(), co.metrics(), 61, true)) << "replicate " << r;
+  }
 }
 
 std::string error_of(const std::string& text) {
