@@ -1,6 +1,7 @@
 #include "model/meetings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "model/mechanisms.hpp"
@@ -15,43 +16,6 @@ namespace {
 double noise(std::uint32_t bits16, double sd) {
   const double u = (static_cast<double>(bits16) + 0.5) * 0x1.0p-16;
   return (2.0 * u - 1.0) * 1.7320508075688772 * sd;
-}
-
-// n's side of an encounter with m (m at position k of n's row): n experiences m, trusts
-// accordingly, and is pulled.
-void experience_side(ModelState& st, int n, int m, int k, double e, double distance, bool cross) {
-  const Params& p = st.params;
-  Agents& a = st.agents;
-  const auto ni = static_cast<std::size_t>(n);
-  const auto mi = static_cast<std::size_t>(m);
-
-  const Layer layer = cross ? Layer::Cross : Layer::Within;
-  float& tie = st.trust.trust(n, layer, k);
-  tie = static_cast<float>(update_trust(tie, e, p.trust.learning_up, p.trust.learning_down));
-  const double trust = tie;
-  st.trust.mark_contact(n, layer, k, st.month);
-
-  // The rest is written without branches (a zero weight instead of a skipped update):
-  // each condition is close to a coin toss, and mispredicted branches cost more than the
-  // few multiplications they would save.
-  const double openness = a.openness[ni] * (1.0 - a.fatigue[ni]);
-  const double epsilon = p.influence.confidence_base + p.influence.confidence_openness * openness +
-                         p.influence.confidence_trust * trust;
-  const double heard = within_confidence(distance, epsilon) ? 1.0 : 0.0;
-  const double w =
-      heard * p.influence.rate * trust * st.place.heard_authority[mi][index(st.sector(n))];
-  add_pull(a.priorities_of(n), a.priorities_of(m), w,
-           &st.scratch.pull[ni * static_cast<std::size_t>(st.issues)], st.scratch.pull_weight[ni],
-           st.issues);
-
-  // Knowledge flows down the gradient, as far as the speaker's sector shares data and the
-  // speaker is not bound by a confidential intervention.
-  const double gap = std::max(0.0, a.knowledge[mi] - a.knowledge[ni]);
-  const double shares = a.confidential_until[mi] >= st.month ? 0.0 : st.sector_spec(m).culture.data_openness;
-  st.scratch.knowledge_pull[ni] += p.learning.knowledge_flow * trust * shares * gap;
-
-  const double good = cross ? std::max(0.0, e - p.learning.literacy_threshold) : 0.0;
-  a.literacy[ni] += p.learning.literacy_growth * good * (1.0 - a.literacy[ni]);
 }
 
 // Someone n knows, chosen with probability proportional to n's trust in them, by rejection
@@ -77,34 +41,114 @@ int contact_by_trust(const TrustGraph& g, int n, RandomStream& rng) {
   return chosen;
 }
 
-}  // namespace
+// What an encounter needs, gathered once a month: the parameters as local values and the
+// agents' arrays as plain pointers. (Read through `const Params&` between stores to double
+// arrays, every parameter would be reloaded: the compiler cannot rule out that they alias.)
+class Encounters {
+ public:
+  explicit Encounters(ModelState& st)
+      : st_(st),
+        month_(st.month),
+        k_(st.issues),
+        learning_up_(st.params.trust.learning_up),
+        learning_down_(st.params.trust.learning_down),
+        new_tie_within_(st.params.trust.new_tie_within),
+        new_tie_cross_(st.params.trust.new_tie_cross),
+        confidence_base_(st.params.influence.confidence_base),
+        confidence_openness_(st.params.influence.confidence_openness),
+        confidence_trust_(st.params.influence.confidence_trust),
+        rate_(st.params.influence.rate),
+        knowledge_flow_(st.params.learning.knowledge_flow),
+        literacy_growth_(st.params.learning.literacy_growth),
+        literacy_threshold_(st.params.learning.literacy_threshold),
+        experience_(st.params.experience),
+        priorities_(st.agents.priorities.data()),
+        capacity_(st.agents.capacity.data()),
+        knowledge_(st.agents.knowledge.data()),
+        literacy_(st.agents.literacy.data()),
+        openness_(st.agents.openness.data()),
+        fatigue_(st.agents.fatigue.data()),
+        confidential_until_(st.agents.confidential_until.data()),
+        pull_(st.scratch.pull.data()),
+        pull_weight_(st.scratch.pull_weight.data()),
+        knowledge_pull_(st.scratch.knowledge_pull.data()) {
+    for (std::size_t s = 0; s < kSectorCount; ++s) data_openness_[s] = st.params.sectors[s].culture.data_openness;
+  }
 
-void encounter(ModelState& st, int a, int b, RandomStream& rng) {
-  const Agents& ag = st.agents;
-  const auto ai = static_cast<std::size_t>(a);
-  const auto bi = static_cast<std::size_t>(b);
-  const double distance = simplex_distance(ag.priorities_of(a), ag.priorities_of(b), st.issues);
-  const Sector sa = st.sector(a);
-  const Sector sb = st.sector(b);
-  ExperienceTerms terms;
-  terms.cross_sector = sa != sb;
-  terms.alignment = 1.0 - distance;
-  terms.mean_capacity = 0.5 * (ag.capacity[ai] + ag.capacity[bi]);
-  terms.distance = st.place.culture_distance[index(sa)][index(sb)];
-  const double sd = st.params.experience.noise;
-  const std::uint32_t bits = rng.next_u32();
+  void encounter(int a, int b, RandomStream& rng) {
+    const double* pa = priorities_ + static_cast<std::size_t>(a) * static_cast<std::size_t>(k_);
+    const double* pb = priorities_ + static_cast<std::size_t>(b) * static_cast<std::size_t>(k_);
+    const double distance = simplex_distance(pa, pb, k_);
+    const Sector sa = st_.sector(a);
+    const Sector sb = st_.sector(b);
+    ExperienceTerms terms;
+    terms.cross_sector = sa != sb;
+    terms.alignment = 1.0 - distance;
+    terms.mean_capacity = 0.5 * (capacity_[a] + capacity_[b]);
+    terms.distance = st_.place.culture_distance[index(sa)][index(sb)];
+    const std::uint32_t bits = rng.next_u32();
+    terms.literacy = literacy_[a];
+    const double e_a = experience(experience_, terms, noise(bits & 0xFFFFu, experience_.noise));
+    terms.literacy = literacy_[b];
+    const double e_b = experience(experience_, terms, noise(bits >> 16, experience_.noise));
+    const double first = terms.cross_sector ? new_tie_cross_ : new_tie_within_;
+    const TrustGraph::Link link = st_.trust.link(a, b, first, first, month_);
+    side(a, b, sb, link.forward, e_a, distance, terms.cross_sector);
+    side(b, a, sa, link.backward, e_b, distance, terms.cross_sector);
+  }
 
-  terms.literacy = ag.literacy[ai];
-  const double e_a = experience(st.params.experience, terms, noise(bits & 0xFFFFu, sd));
-  terms.literacy = ag.literacy[bi];
-  const double e_b = experience(st.params.experience, terms, noise(bits >> 16, sd));
-  const double first = terms.cross_sector ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within;
-  const TrustGraph::Link link = st.trust.link(a, b, first, first, st.month);
-  experience_side(st, a, b, link.forward, e_a, distance, terms.cross_sector);
-  experience_side(st, b, a, link.backward, e_b, distance, terms.cross_sector);
-}
+ private:
+  // n's side of an encounter with m (of sector sm, at position k of n's row): n
+  // experiences m, trusts accordingly, and is pulled. Written without branches (a zero
+  // weight instead of a skipped update): each condition is close to a coin toss, and
+  // mispredicted branches cost more than the few multiplications they would save.
+  void side(int n, int m, Sector sm, int k, double e, double distance, bool cross) {
+    const auto ni = static_cast<std::size_t>(n);
+    const auto mi = static_cast<std::size_t>(m);
+    const auto row = static_cast<std::size_t>(k_);
+    const Layer layer = cross ? Layer::Cross : Layer::Within;
+    float& tie = st_.trust.trust(n, layer, k);
+    tie = static_cast<float>(update_trust(tie, e, learning_up_, learning_down_));
+    const double trust = tie;
+    st_.trust.mark_contact(n, layer, k, month_);
 
-void hold_forum(ModelState& st, int forum_index) {
+    const double openness = openness_[ni] * (1.0 - fatigue_[ni]);
+    const double epsilon = confidence_base_ + confidence_openness_ * openness + confidence_trust_ * trust;
+    const double heard = within_confidence(distance, epsilon) ? 1.0 : 0.0;
+    const double w = heard * rate_ * trust * st_.place.heard_authority[mi][index(st_.sector(n))];
+    add_pull(priorities_ + ni * row, priorities_ + mi * row, w, pull_ + ni * row, pull_weight_[ni], k_);
+
+    // Knowledge flows down the gradient, as far as the speaker's sector shares data and the
+    // speaker is not bound by a confidential intervention.
+    const double gap = std::max(0.0, knowledge_[mi] - knowledge_[ni]);
+    const double shares = confidential_until_[mi] >= month_ ? 0.0 : data_openness_[index(sm)];
+    knowledge_pull_[ni] += knowledge_flow_ * trust * shares * gap;
+
+    const double good = cross ? std::max(0.0, e - literacy_threshold_) : 0.0;
+    literacy_[ni] += literacy_growth_ * good * (1.0 - literacy_[ni]);
+  }
+
+  ModelState& st_;
+  const int month_;
+  const int k_;
+  const double learning_up_, learning_down_, new_tie_within_, new_tie_cross_;
+  const double confidence_base_, confidence_openness_, confidence_trust_, rate_;
+  const double knowledge_flow_, literacy_growth_, literacy_threshold_;
+  const ExperienceParams experience_;
+  std::array<double, kSectorCount> data_openness_{};
+  const double* priorities_;
+  const double* capacity_;
+  const double* knowledge_;
+  double* literacy_;
+  const double* openness_;
+  const double* fatigue_;
+  const int* confidential_until_;
+  double* pull_;
+  double* pull_weight_;
+  double* knowledge_pull_;
+};
+
+void hold_forum(ModelState& st, Encounters& encounters, int forum_index) {
   const ForumMeeting& forum = st.place.forums[static_cast<std::size_t>(forum_index)];
   RandomStream rng = st.stream(Purpose::Pairing, forum_index);
   const double floor = st.params.meetings.attendance_floor;
@@ -116,16 +160,17 @@ void hold_forum(ModelState& st, int forum_index) {
   }
   const auto count = static_cast<std::uint32_t>(attendees.size());
   if (count < 2) return;
+  const int per_attendee = st.params.meetings.encounters_per_meeting;
   for (std::uint32_t i = 0; i < count; ++i) {
-    for (int e = 0; e < st.params.meetings.encounters_per_meeting; ++e) {
+    for (int e = 0; e < per_attendee; ++e) {
       std::uint32_t j = rng.below(count - 1);
       if (j >= i) ++j;  // anyone but oneself
-      encounter(st, attendees[i], attendees[j], rng);
+      encounters.encounter(attendees[i], attendees[j], rng);
     }
   }
 }
 
-void informal_contacts(ModelState& st, int n, int count) {
+void informal_contacts(ModelState& st, Encounters& encounters, int n, int count) {
   RandomStream rng = st.stream(Purpose::Informal, n);
   for (int c = 0; c < count; ++c) {
     int m = contact_by_trust(st.trust, n, rng);
@@ -135,9 +180,11 @@ void informal_contacts(ModelState& st, int n, int count) {
       const int friend_of_friend = contact_by_trust(st.trust, m, rng);
       if (friend_of_friend >= 0 && friend_of_friend != n) m = friend_of_friend;
     }
-    encounter(st, n, m, rng);
+    encounters.encounter(n, m, rng);
   }
 }
+
+}  // namespace
 
 void apply_pulls(ModelState& st) {
   Agents& a = st.agents;
@@ -182,9 +229,10 @@ void run_meetings(ModelState& st) {
   std::fill(st.scratch.pull.begin(), st.scratch.pull.end(), 0.0);
   std::fill(st.scratch.pull_weight.begin(), st.scratch.pull_weight.end(), 0.0);
   std::fill(st.scratch.knowledge_pull.begin(), st.scratch.knowledge_pull.end(), 0.0);
+  Encounters encounters(st);
   for (int f = 0; f < static_cast<int>(st.place.forums.size()); ++f) {
     if (st.month % st.place.forums[static_cast<std::size_t>(f)].cadence_months == 0) {
-      hold_forum(st, f);
+      hold_forum(st, encounters, f);
     }
   }
   // How many informal contacts each agent makes: one draw per agent, in agent order, from
@@ -195,7 +243,7 @@ void run_meetings(ModelState& st) {
   RandomStream how_many = st.stream(Purpose::Informal, st.agents.count);
   for (int n = 0; n < st.agents.count; ++n) {
     const int count = whole + (how_many.uniform() < fraction ? 1 : 0);
-    if (count > 0) informal_contacts(st, n, count);
+    if (count > 0) informal_contacts(st, encounters, n, count);
   }
   apply_pulls(st);
   decay_unused_ties(st);

@@ -9,11 +9,7 @@ namespace placesim {
 
 void run_meetings(ModelState& state);
 
-// The parts, exposed for tests.
-void hold_forum(ModelState& state, int forum_index);
-// Agent n makes `count` informal contacts this month.
-void informal_contacts(ModelState& state, int n, int count);
-void encounter(ModelState& state, int a, int b, RandomStream& rng);
+// The parts.
 void apply_pulls(ModelState& state);
 // Unused ties regress towards the floor; relationships unused for longer than
 // trust.lapse_months lapse.
