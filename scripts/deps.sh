@@ -10,7 +10,7 @@ packages=(
   g++ cmake make pkg-config
   # engine libraries
   libtbb-dev libhdf5-dev libboost-program-options-dev libboost-dev
-  libtoml11-dev librandom123-dev
+  libtoml11-dev librandom123-dev libdeflate-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # results-file tools (h5dump, ncdump) used by tests and users

@@ -17,6 +17,9 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Deflate level of the metrics unless --compression says otherwise.
+inline constexpr int kDefaultCompression = 1;
+
 using Args = std::vector<std::string>;
 
 int run_command(const Args& args, const std::string& command_line);
@@ -24,5 +27,7 @@ int validate_command(const Args& args);
 int info_command(const Args& args);
 int parameters_command(const Args& args);
 int presets_command(const Args& args);
+int merge_command(const Args& args, const std::string& command_line);
+int plan_command(const Args& args);
 
 }  // namespace placesim::cli

@@ -1,38 +1,84 @@
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "experiment/experiment.hpp"
 #include "io/results_reader.hpp"
 
 namespace po = boost::program_options;
 
 namespace placesim::cli {
 
+namespace {
+
+constexpr std::size_t kFailuresShown = 10;
+
+// An unfinished run: what its journal holds.
+void describe_journal(const std::string& path) {
+  const JournalContents journal = read_journal(path);
+  const auto& h = journal.header;
+  const auto& layout = h.layout;
+  const int first = h.shard.first_block(layout.blocks());
+  const int end = h.shard.end_block(layout.blocks());
+  int shard_runs = 0, done = 0, failed = 0;
+  for (int b = first; b < end; ++b) shard_runs += layout.runs_in(b);
+  std::vector<bool> seen(static_cast<std::size_t>(layout.blocks()), false);
+  for (const JournalEntry& e : journal.entries) {
+    if (e.block < 0 || e.block >= layout.blocks() || seen[static_cast<std::size_t>(e.block)]) continue;
+    seen[static_cast<std::size_t>(e.block)] = true;
+    done += layout.runs_in(e.block);
+    const EncodedBlock block = read_journal_block(path, e);
+    for (std::uint8_t f : block.failed) failed += f;
+  }
+  std::cout << path << "\n"
+            << "  an unfinished run (a journal): finish it with the same command and --resume\n"
+            << "  program     placesim " << h.provenance.program_version << " (commit " << h.provenance.git_commit << ")\n"
+            << "  started     " << h.provenance.created_utc << "\n"
+            << "  command     " << h.provenance.command_line << "\n"
+            << "  runs        " << done << " of " << shard_runs << " done";
+  if (failed) std::cout << " (" << failed << " failed)";
+  if (h.shard.count > 1) std::cout << ", shard " << h.shard.index << " of " << h.shard.count;
+  std::cout << "\n";
+  if (journal.file_length > journal.intact_length) {
+    std::cout << "  the last " << journal.file_length - journal.intact_length
+              << " bytes are an incomplete block (the process stopped while writing it); --resume reruns it\n";
+  }
+}
+
+}  // namespace
+
 int info_command(const Args& args) {
   std::string path;
   po::options_description options(
       "Usage: placesim info RESULTS.h5\n\n"
-      "Describes a results file: provenance, runs and how many completed, months, the design\n"
-      "and every metric with its dimensions and units.\n\n"
+      "Describes a results file: provenance, runs (completed, failed, missing), months, the\n"
+      "design and every metric with its dimensions and units. Given an unfinished run (its\n"
+      "FILE.journal, or FILE when only the journal exists), says how far it got.\n\n"
       "Options");
   options.add_options()("help,h", "this help");
-  po::options_description hidden;
-  hidden.add_options()("results", po::value(&path));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("results", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = parse_options(args, options, path);
   if (vm.count("help")) {
     std::cout << options << "\nExample:\n  placesim info results/default.h5\n";
     return kOk;
   }
   po::notify(vm);
   if (path.empty()) throw UsageError("info needs a results file (placesim info RESULTS.h5)");
+
+  const bool journal = path.size() > 8 && path.compare(path.size() - 8, 8, ".journal") == 0;
+  if (journal || (!std::filesystem::exists(path) && std::filesystem::exists(journal_path(path)))) {
+    try {
+      describe_journal(journal ? path : journal_path(path));
+    } catch (const JournalError& e) {
+      throw UsageError(std::string("cannot read ") + path + ": " + e.what());
+    }
+    return kOk;
+  }
 
   std::unique_ptr<ResultsReader> opened;
   try {
@@ -41,9 +87,10 @@ int info_command(const Args& args) {
     throw UsageError(std::string("cannot read ") + path + ": " + e.what());
   }
   const ResultsReader& results = *opened;
-  const auto completed = results.completed();
-  int done = 0;
-  for (auto c : completed) done += c;
+  int done = 0, failed = 0;
+  for (auto c : results.completed()) done += c;
+  for (auto f : results.failed()) failed += f;
+  const int missing = results.runs() - done - failed;
   const auto design = results.design();
   std::vector<std::string> variants;
   std::map<std::string, int> runs_of;
@@ -51,6 +98,7 @@ int info_command(const Args& args) {
     if (!runs_of.count(label)) variants.push_back(label);
     ++runs_of[label];
   }
+  const results::Shard shard = results.shard();
 
   std::cout << path << "\n"
             << "  format      " << results.text("format") << " version " << results.number("format_version") << "\n"
@@ -59,14 +107,38 @@ int info_command(const Args& args) {
             << "  created     " << results.text("created_utc") << "\n"
             << "  command     " << results.text("command_line") << "\n"
             << "  base seed   " << results.base_seed() << "\n"
-            << "  runs        " << results.runs() << " (" << done << " completed"
-            << (done < results.runs() ? ", " + std::to_string(results.runs() - done) + " missing" : "") << ")\n"
-            << "  months      " << results.months() << " (month 0 is the initial state)\n"
+            << "  runs        " << results.runs() << " (" << done << " completed";
+  if (failed) std::cout << ", " << failed << " failed";
+  if (missing) std::cout << ", " << missing << " missing";
+  std::cout << ")";
+  if (shard.count > 1) {
+    const results::Layout layout = results.layout();
+    const int first = layout.first_run(shard.first_block(layout.blocks()));
+    const int end = std::min(layout.runs, layout.first_run(shard.end_block(layout.blocks())));
+    std::cout << "; shard " << shard.index << " of " << shard.count << ", holding runs " << first << " to " << end - 1
+              << " (join the shards with placesim merge)";
+  }
+  std::cout << "\n  months      " << results.months() << " (month 0 is the initial state)\n"
             << "  issues      ";
   const auto issues = results.issues();
   for (std::size_t i = 0; i < issues.size(); ++i) std::cout << (i ? ", " : "") << issues[i];
-  std::cout << "\n  design      " << variants.size() << " variant" << (variants.size() == 1 ? "" : "s") << ":";
+  std::cout << "\n  strategies  " << variants.size() << ":";
   for (const auto& v : variants) std::cout << " " << v << " (" << runs_of[v] << " runs)";
+  const auto parameters = results.design_parameters();
+  if (!parameters.empty()) {
+    std::cout << "\n  sweep       " << results.design_attribute("sweep_design") << " design, "
+              << results.number_in_design("points") << " points over " << parameters.size() << " parameter"
+              << (parameters.size() == 1 ? "" : "s") << " (values per run in /design):";
+    for (const auto& p : parameters) std::cout << "\n                " << p << ": " << results.design_column_attribute(p, "distribution");
+  }
+  if (failed) {
+    const auto failures = results.failures();
+    std::cout << "\n  failures    " << failures.size() << " (all in /status/message):";
+    for (std::size_t i = 0; i < failures.size() && i < kFailuresShown; ++i) {
+      std::cout << "\n                run " << failures[i].run << ": " << failures[i].message;
+    }
+    if (failures.size() > kFailuresShown) std::cout << "\n                ...";
+  }
   const auto names = results.metric_names();
   std::cout << "\n  metrics     " << names.size() << ", in /metrics:\n";
   for (const std::string& name : names) {

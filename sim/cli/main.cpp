@@ -18,7 +18,9 @@ void usage(std::ostream& out) {
          "Commands:\n"
          "  run [SCENARIO]      run a scenario (the embedded default without one) into an HDF5 file\n"
          "  validate [SCENARIO] check a scenario and print it fully resolved, as TOML\n"
+         "  plan [SCENARIO]     how many runs a scenario makes, how long they would take here, how big the file\n"
          "  info RESULTS.h5     describe a results file: provenance, runs, months, metrics\n"
+         "  merge OUT SHARD...  join the files of run --shard I/N into one\n"
          "  parameters          print every parameter with its default, range, unit and source\n"
          "  presets [show NAME] list the built-in interventions, or print one as scenario text\n\n"
          "Options:\n"
@@ -60,6 +62,8 @@ int main(int argc, char** argv) {
     if (command == "run") return run_command(rest, joined(argc, argv));
     if (command == "validate") return validate_command(rest);
     if (command == "info") return info_command(rest);
+    if (command == "merge") return merge_command(rest, joined(argc, argv));
+    if (command == "plan") return plan_command(rest);
     if (command == "parameters") return parameters_command(rest);
     if (command == "presets") return presets_command(rest);
     std::cerr << "placesim: unknown command '" << command << "' (try placesim --help)\n";

@@ -15,10 +15,12 @@ void ProgressLine::update(const Progress& p) {
   const bool last = p.runs_done == p.runs_total;
   if (!last && p.seconds - last_print_ < 0.2) return;  // at most five updates a second
   last_print_ = p.seconds;
-  const double rate = p.seconds > 0 ? p.runs_done / p.seconds : 0;
+  const double rate = p.seconds > 0 ? (p.runs_done - p.runs_before) / p.seconds : 0;
   const double left = rate > 0 ? (p.runs_total - p.runs_done) / rate : 0;
-  std::fprintf(stderr, "\r  runs %d/%d (%3.0f%%)  %.0f runs/s  %.0f s left   ", p.runs_done, p.runs_total,
+  std::fprintf(stderr, "\r  runs %d/%d (%3.0f%%)  %.0f runs/s  %.0f s left", p.runs_done, p.runs_total,
                100.0 * p.runs_done / std::max(1, p.runs_total), rate, left);
+  if (p.runs_failed > 0) std::fprintf(stderr, "  %d failed", p.runs_failed);
+  std::fprintf(stderr, "   ");
   std::fflush(stderr);
   printed_ = true;
 }

@@ -1,16 +1,16 @@
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <regex>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress.hpp"
+#include "cli/scenario_options.hpp"
 #include "cli/summary.hpp"
-#include "experiment/plan.hpp"
-#include "experiment/runner.hpp"
+#include "experiment/experiment.hpp"
 #include "io/results_reader.hpp"
-#include "io/results_writer.hpp"
-#include "scenario/scenario.hpp"
 
 namespace po = boost::program_options;
 
@@ -21,40 +21,64 @@ namespace {
 const char* kRunHelp =
     "Usage: placesim run [SCENARIO] [options]\n\n"
     "Runs a scenario file (the embedded default, scenarios/default.toml, without one) and\n"
-    "writes every run to an HDF5 results file (see docs/results.md).\n\n"
+    "writes every run to an HDF5 results file (see docs/results.md). Runs go to\n"
+    "FILE.journal as they finish: a run killed at any moment keeps every finished run, and\n"
+    "--resume finishes only the missing ones. A run that fails is recorded in the file with\n"
+    "its message and the others go on (placesim info lists failures).\n\n"
     "Options";
 
 const char* kRunExamples =
     "\nExamples:\n"
     "  placesim run                                  # the default: results/default.h5\n"
     "  placesim run scenarios/quiet_place.toml --replicates 100 --threads 2\n"
-    "  placesim run my.toml -o results/trial.h5 --set trust.decay=0.03 --set simulation.months=240\n";
+    "  placesim run my.toml -o results/trial.h5 --set trust.decay=0.03 --set simulation.months=240\n"
+    "  placesim run sweep.toml --resume              # after an interruption: only the missing runs\n"
+    "  placesim run sweep.toml --shard 3/8           # the third of eight slices (see docs/cluster.md)\n";
+
+results::Shard parse_shard(const std::string& text) {
+  static const std::regex pattern(R"(\s*(\d+)\s*/\s*(\d+)\s*)");
+  std::smatch match;
+  if (!std::regex_match(text, match, pattern)) {
+    throw UsageError("--shard expects I/N, the I-th of N slices (1 <= I <= N), e.g. --shard 2/8; found '" + text + "'");
+  }
+  results::Shard shard;
+  try {
+    shard.index = std::stoi(match[1]);
+    shard.count = std::stoi(match[2]);
+  } catch (const std::exception&) {
+    throw UsageError("--shard " + text + ": the numbers are too large");
+  }
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
+    throw UsageError("--shard " + text + ": expected 1 <= I <= N");
+  }
+  return shard;
+}
 
 }  // namespace
 
 int run_command(const Args& args, const std::string& command_line) {
   std::string scenario_file;
   std::string output;
+  std::string shard_text;
   int threads = 0;
-  std::vector<std::string> sets;
+  int compression = kDefaultCompression;
   po::options_description options(kRunHelp);
+  ScenarioOptions scenario_options;
   options.add_options()
       ("output,o", po::value(&output), "results file (default: results/<simulation.name>.h5)")
-      ("threads,t", po::value(&threads), "threads to run on (default: every core)")
-      ("seed,s", po::value<std::uint64_t>(), "base seed (overrides simulation.seed)")
-      ("replicates,r", po::value<int>(), "replicates (overrides simulation.replicates)")
-      ("set", po::value(&sets)->composing(), "KEY=VALUE: set any parameter, e.g. --set trust.decay=0.03 (repeatable)")
-      ("force", "replace an existing results file")
+      ("threads,t", po::value(&threads), "threads to run on (default: every core)");
+  scenario_options.add_to(options);
+  options.add_options()
+      ("resume", "finish the unfinished run of the same command (only the missing runs); does nothing when the "
+                 "results file is complete")
+      ("shard", po::value(&shard_text), "I/N: run only the I-th of N slices of the runs into a file of its own; "
+                                        "join the N files with placesim merge")
+      ("compression", po::value(&compression),
+       ("deflate level of the metrics, 0 (none) to 9 (default: " + std::to_string(kDefaultCompression) + ")").c_str())
+      ("force", "replace an existing results file, or discard an unfinished run's journal")
       ("quiet,q", "print nothing but errors")
       ("help,h", "this help");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&scenario_file));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = parse_options(args, options, scenario_file);
   if (vm.count("help")) {
     std::cout << options << kRunExamples;
     return kOk;
@@ -62,61 +86,78 @@ int run_command(const Args& args, const std::string& command_line) {
   po::notify(vm);
   const bool quiet = vm.count("quiet") > 0;
   if (vm.count("threads") && threads < 1) throw UsageError("--threads must be at least 1");
+  if (compression < 0 || compression > 9) throw UsageError("--compression must be from 0 to 9");
+  const results::Shard shard = shard_text.empty() ? results::Shard{} : parse_shard(shard_text);
+  if (vm.count("resume") && vm.count("force")) throw UsageError("--resume and --force contradict each other");
 
-  Scenario scenario = scenario_file.empty() ? default_scenario() : load_scenario_file(scenario_file);
-  for (const std::string& assignment : sets) apply_override(scenario, assignment);
-  if (vm.count("seed")) apply_override(scenario, "simulation.seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
-  if (vm.count("replicates")) {
-    apply_override(scenario, "simulation.replicates=" + std::to_string(vm["replicates"].as<int>()));
+  const Scenario scenario = scenario_options.load(scenario_file, vm);
+  const Plan plan(scenario);
+  std::string default_name = scenario.params.simulation.name;
+  if (shard.count > 1) {
+    default_name += "-shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
   }
-  check_scenario(scenario);
+  const OutputFile out = prepare_output(output, default_name, vm.count("force") > 0, vm.count("resume") > 0);
+  if (out.complete) {
+    if (!quiet) std::cerr << "placesim: " << out.path << " is complete; nothing to resume\n";
+    return kOk;
+  }
+  const results::Provenance provenance{PLACESIM_VERSION, PLACESIM_GIT_COMMIT, results::utc_now_iso8601(),
+                                       command_line, resolved_toml(scenario), plan.seed()};
 
-  const OutputFile out = prepare_output(output, scenario.params.simulation.name, vm.count("force") > 0);
-  const Plan plan = plan_strategies(scenario);
-  results::Layout layout;
-  layout.runs = static_cast<int>(plan.runs.size());
-  layout.months = plan.months;
-  for (const IssueSpec& issue : plan.variants.front()->place.issues) layout.issues.push_back(issue.name);
-  layout.block_runs = results::block_runs_for(layout.runs, layout.months, static_cast<int>(layout.issues.size()));
-  results::Provenance provenance{PLACESIM_VERSION, PLACESIM_GIT_COMMIT, results::utc_now_iso8601(),
-                                 command_line, resolved_toml(scenario.params), plan.seed};
-
+  const results::Layout layout = layout_for(plan, compression);
+  if (shard.count > 1 && shard.first_block(layout.blocks()) == shard.end_block(layout.blocks()) && !quiet) {
+    std::cerr << "placesim: warning: shard " << shard.index << " of " << shard.count << " holds no runs: the plan has "
+              << layout.blocks() << " blocks of " << layout.block_runs << " runs; use at most " << layout.blocks()
+              << " shards\n";
+  }
   const int thread_count = runner_threads(threads);
   if (!quiet) {
-    std::cerr << "placesim: " << layout.runs << " runs of " << scenario.params.simulation.name << " ("
-              << layout.months << " months) on " << thread_count << " thread" << (thread_count > 1 ? "s" : "")
+    std::cerr << "placesim: " << plan.runs() << " runs of " << scenario.params.simulation.name;
+    if (plan.points() > 1) {
+      std::cerr << " (" << plan.points() << " design points x " << plan.strategies().size() << " strategies x "
+                << plan.replicates() << " replicates)";
+    }
+    if (shard.count > 1) std::cerr << ", shard " << shard.index << " of " << shard.count;
+    std::cerr << ", " << plan.months() << " months, on " << thread_count << " thread" << (thread_count > 1 ? "s" : "")
               << " -> " << out.path << "\n";
   }
   ProgressLine progress(!quiet && stderr_is_terminal());
-  {
-    ResultsWriter writer = [&] {
-      try {
-        return ResultsWriter(out.partial, layout, plan.design(), provenance);
-      } catch (const std::exception& e) {
-        throw UsageError(std::string(e.what()) + " (is the folder writable?)");
-      }
-    }();
-    RunnerOptions runner;
-    runner.threads = threads;
-    runner.on_block_written = [&](const Progress& p) { progress.update(p); };
-    try {
-      run_plan(plan, writer, runner);
-    } catch (...) {
-      progress.finish();
-      writer.close();
-      std::cerr << "placesim: the completed runs are kept in " << out.partial << "\n";
-      throw;
-    }
+  ExperimentOptions experiment;
+  experiment.output = out.path;
+  experiment.threads = threads;
+  experiment.compression = compression;
+  experiment.shard = shard;
+  experiment.resume = out.resume;
+  experiment.on_progress = [&](const Progress& p) { progress.update(p); };
+  ExperimentResult result;
+  try {
+    result = run_experiment(plan, provenance, experiment);
+  } catch (const ResumeError& e) {
     progress.finish();
-    writer.close();
+    throw UsageError(e.what());
+  } catch (...) {
+    progress.finish();
+    std::cerr << "placesim: the finished runs are kept in " << journal_path(out.path)
+              << "; finish them with the same command and --resume\n";
+    throw;
   }
-  publish(out);
+  progress.finish();
 
   if (!quiet) {
     const ResultsReader results(out.path);
-    std::cout << "Wrote " << results.runs() << " runs x " << results.months() << " months to " << out.path
+    if (result.runs_resumed > 0) {
+      std::cout << "Resumed: " << result.runs_resumed << " runs were already done, " << result.progress.runs_done - result.runs_resumed
+                << " run now\n";
+    }
+    std::cout << "Wrote " << result.progress.runs_total << " runs x " << results.months() << " months to " << out.path
               << "\n\n";
     print_summary(std::cout, results);
+    const auto failures = results.failures();
+    if (!failures.empty()) {
+      std::cout << "\n" << failures.size() << " run" << (failures.size() == 1 ? "" : "s")
+                << " failed and are recorded as such; the first: run " << failures.front().run << ": "
+                << failures.front().message << "\n";
+    }
     std::cout << "\nInspect it with: placesim info " << out.path << "\n";
   }
   return kOk;

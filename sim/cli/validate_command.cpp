@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "scenario/scenario.hpp"
 
 namespace po = boost::program_options;
@@ -15,20 +16,13 @@ int validate_command(const Args& args) {
   po::options_description options(
       "Usage: placesim validate [SCENARIO] [options]\n\n"
       "Checks a scenario (the embedded default without one) and prints it fully resolved, as\n"
-      "TOML: every parameter, defaults included. Exits 2 with a message naming the file, line\n"
+      "TOML: every parameter, defaults included, and the [sweep] if any. Exits 2 with a message naming the file, line\n"
       "and key when the scenario is not valid.\n\n"
       "Options");
   options.add_options()
       ("set", po::value(&sets)->composing(), "KEY=VALUE: set any parameter (repeatable)")
       ("help,h", "this help");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&scenario_file));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = parse_options(args, options, scenario_file);
   if (vm.count("help")) {
     std::cout << options
               << "\nExample:\n  placesim validate scenarios/default.toml --set trust.decay=0.03 > resolved.toml\n";
@@ -40,7 +34,7 @@ int validate_command(const Args& args) {
   check_scenario(scenario);
   std::cout << "# Resolved from " << scenario.source;
   for (const std::string& s : scenario.overrides) std::cout << " --set " << s;
-  std::cout << "\n" << resolved_toml(scenario.params);
+  std::cout << "\n" << resolved_toml(scenario);
   return kOk;
 }
 

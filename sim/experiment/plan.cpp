@@ -1,29 +1,206 @@
 #include "experiment/plan.hpp"
 
+#include <stdexcept>
+
+#include "experiment/designs/parameter_values.hpp"
+#include "interventions/validation.hpp"
+#include "model/place.hpp"
+
 namespace placesim {
 
-results::RunDesign Plan::design() const {
-  results::RunDesign design;
-  for (const PlannedRun& run : runs) {
-    design.labels.push_back(variant_labels[static_cast<std::size_t>(run.variant)]);
-    design.replicates.push_back(run.replicate);
-    design.seeds.push_back(seed);
-  }
-  return design;
+using results::ColumnData;
+using results::ColumnType;
+using results::DesignColumn;
+
+namespace {
+
+bool sampled(SweepDesign design) {
+  return design == SweepDesign::Random || design == SweepDesign::LatinHypercube || design == SweepDesign::Sobol ||
+         design == SweepDesign::Morris;
 }
 
-Plan plan_strategies(const Scenario& scenario) {
-  Plan plan;
-  const Params& p = scenario.params;
-  plan.seed = p.simulation.seed;
-  plan.months = p.simulation.months;
-  for (const std::string& strategy : p.simulation.strategies) {
-    const int variant = static_cast<int>(plan.variants.size());
-    plan.variants.push_back(configure(p, strategy));
-    plan.variant_labels.push_back(strategy);
-    for (int r = 0; r < p.simulation.replicates; ++r) plan.runs.push_back({variant, r});
+bool textual(ValueType type) { return type == ValueType::Text || type == ValueType::Choice; }
+
+std::string as_text(const Value& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  return to_toml(value);
+}
+
+}  // namespace
+
+Plan::Plan(const Scenario& scenario)
+    : base_(scenario.params), design_(scenario.sweep, scenario.params.simulation.seed) {
+  for (const SweptParameter& p : scenario.sweep.parameters) keys_.push_back(resolve_key(p.key));
+  for (const IssueSpec& issue : build_place(base_).issues) issues_.push_back(issue.name);
+  const std::int64_t runs = saturating_product(
+      saturating_product(design_.size(), static_cast<std::int64_t>(strategies().size())), replicates());
+  if (runs > std::numeric_limits<std::int32_t>::max()) throw std::length_error("too many runs for one results file");
+  runs_ = static_cast<int>(runs);
+}
+
+RunAddress Plan::address(int run) const {
+  const int replicates_per = replicates();
+  const auto strategy_count = static_cast<int>(strategies().size());
+  RunAddress a;
+  a.replicate = run % replicates_per;
+  const int variant = run / replicates_per;
+  a.strategy = variant % strategy_count;
+  a.point = variant / strategy_count;
+  return a;
+}
+
+std::string Plan::describe_point(std::int64_t point) const {
+  const auto values = design_.values(point);
+  std::string text;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    text += (text.empty() ? "" : ", ") + keys_[i].path + " = " + to_toml(*values[i]);
   }
-  return plan;
+  return text;
+}
+
+std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int strategy) const {
+  Params params = base_;
+  const auto values = design_.values(point);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i]) set_key(params, keys_[i], *values[i]);
+  }
+  const std::string& name = strategies()[static_cast<std::size_t>(strategy)];
+  auto at_point = [&](const std::string& what) {
+    return std::runtime_error("design point " + std::to_string(point) + " (" + describe_point(point) + "): " + what);
+  };
+  try {
+    validate_interventions(params);
+    auto configuration = configure(std::move(params), name);
+    std::vector<std::string> issues;
+    for (const IssueSpec& issue : configuration->place.issues) issues.push_back(issue.name);
+    if (issues != issues_) {
+      throw std::runtime_error("place.issues: the point's issues differ from the scenario's, which every run of a "
+                               "results file shares");
+    }
+    return configuration;
+  } catch (const std::exception& e) {
+    if (values.empty()) throw;
+    throw at_point(e.what());
+  }
+}
+
+std::vector<DesignColumn> Plan::design_columns() const {
+  std::vector<DesignColumn> columns = {
+      {"label", ColumnType::Text, "the strategy the run belongs to (simulation.strategies)", "", "", 1},
+      {"replicate", ColumnType::Int32, "replicate index: runs with the same replicate share random streams", "", "", 1},
+      {"seed", ColumnType::UInt64, "base seed: a run's random streams are keyed by (seed, replicate)", "", "", 1},
+      {"point", ColumnType::Int32, "design point of the sweep: runs with the same point share every swept value", "",
+       "", 1},
+  };
+  for (const SweptParameter& p : design_.sweep().parameters) {
+    columns.push_back({p.key, textual(p.type) ? ColumnType::Text : ColumnType::Float64,
+                       "value of " + p.key + " at the run's design point", "distribution", p.describe(), 1});
+  }
+  const SweepDesign kind = design_.sweep().design;
+  const int k = static_cast<int>(keys_.size());
+  if (sampled(kind)) {
+    columns.push_back({"unit", ColumnType::Float64,
+                       "the design point in the unit hypercube, before each parameter's quantile function", "", "", k});
+  }
+  if (kind == SweepDesign::Sobol) {
+    columns.push_back({"sobol_sample", ColumnType::Int32, "Saltelli base sample j", "", "", 1});
+    columns.push_back({"sobol_matrix", ColumnType::Text,
+                       "row of Saltelli's scheme: A, B, or AB:<parameter> (A with that parameter from B)", "", "", 1});
+  }
+  if (kind == SweepDesign::Morris) {
+    columns.push_back({"morris_trajectory", ColumnType::Int32, "Morris trajectory", "", "", 1});
+    columns.push_back({"morris_moved", ColumnType::Text,
+                       "the parameter moved from the trajectory's previous point (empty at its start)", "", "", 1});
+    columns.push_back({"morris_direction", ColumnType::Int32,
+                       "+1 when that parameter moved up by morris_delta, -1 when down, 0 at a start", "", "", 1});
+  }
+  return columns;
+}
+
+std::vector<std::string> Plan::design_parameters() const {
+  std::vector<std::string> names;
+  for (const KeyPath& key : keys_) names.push_back(key.path);
+  return names;
+}
+
+std::vector<std::pair<std::string, results::AttributeValue>> Plan::design_attributes() const {
+  const Sweep& sweep = design_.sweep();
+  std::vector<std::pair<std::string, results::AttributeValue>> attributes = {
+      {"sweep_design", std::string(design_name(sweep.design))},
+      {"points", static_cast<std::int64_t>(design_.size())},
+      {"strategies", static_cast<std::int64_t>(strategies().size())},
+      {"replicates", static_cast<std::int64_t>(replicates())},
+      {"run_order", std::string("run = (point x strategies + strategy) x replicates + replicate")},
+  };
+  if (sampled(sweep.design)) {
+    attributes.emplace_back("samples", sweep.samples);
+    attributes.emplace_back("sweep_seed", sweep.seed_set ? sweep.seed : base_.simulation.seed);
+  }
+  if (sweep.design == SweepDesign::Morris) {
+    attributes.emplace_back("levels", static_cast<std::int64_t>(sweep.levels));
+    attributes.emplace_back("morris_delta", design_.morris_delta());
+  }
+  return attributes;
+}
+
+std::vector<ColumnData> Plan::design_rows(int first, int count) const {
+  const std::vector<DesignColumn> columns = design_columns();
+  std::vector<ColumnData> data;
+  for (const DesignColumn& c : columns) {
+    switch (c.type) {
+      case ColumnType::Int32: data.emplace_back(std::vector<std::int32_t>()); break;
+      case ColumnType::UInt64: data.emplace_back(std::vector<std::uint64_t>()); break;
+      case ColumnType::Float64: data.emplace_back(std::vector<double>()); break;
+      case ColumnType::Text: data.emplace_back(std::vector<std::string>()); break;
+    }
+  }
+  const SweepDesign kind = design_.sweep().design;
+  const std::size_t k = keys_.size();
+  std::int64_t cached_point = -1;
+  std::vector<std::optional<Value>> values;
+  PointInfo info;
+  for (int run = first; run < first + count; ++run) {
+    const RunAddress a = address(run);
+    if (a.point != cached_point) {
+      values = design_.values(a.point, &info);
+      cached_point = a.point;
+      // A list point that leaves a parameter unset runs with the scenario's value.
+      for (std::size_t i = 0; i < k; ++i) {
+        if (!values[i]) values[i] = get_key(base_, keys_[i]);
+      }
+    }
+    std::size_t c = 0;
+    std::get<std::vector<std::string>>(data[c++]).push_back(strategies()[static_cast<std::size_t>(a.strategy)]);
+    std::get<std::vector<std::int32_t>>(data[c++]).push_back(a.replicate);
+    std::get<std::vector<std::uint64_t>>(data[c++]).push_back(seed());
+    std::get<std::vector<std::int32_t>>(data[c++]).push_back(static_cast<std::int32_t>(a.point));
+    for (std::size_t i = 0; i < k; ++i, ++c) {
+      if (columns[c].type == ColumnType::Text) {
+        std::get<std::vector<std::string>>(data[c]).push_back(as_text(*values[i]));
+      } else {
+        std::get<std::vector<double>>(data[c]).push_back(as_number(*values[i]));
+      }
+    }
+    if (sampled(kind)) {
+      auto& unit = std::get<std::vector<double>>(data[c++]);
+      unit.insert(unit.end(), info.unit.begin(), info.unit.end());
+    }
+    if (kind == SweepDesign::Sobol) {
+      std::get<std::vector<std::int32_t>>(data[c++]).push_back(static_cast<std::int32_t>(info.group));
+      const std::string matrix = info.moved < 0 ? "A"
+                                 : info.moved == static_cast<int>(k) ? "B"
+                                                                     : "AB:" + keys_[static_cast<std::size_t>(info.moved)].path;
+      std::get<std::vector<std::string>>(data[c++]).push_back(matrix);
+    }
+    if (kind == SweepDesign::Morris) {
+      std::get<std::vector<std::int32_t>>(data[c++]).push_back(static_cast<std::int32_t>(info.group));
+      std::get<std::vector<std::string>>(data[c++]).push_back(
+          info.moved < 0 ? "" : keys_[static_cast<std::size_t>(info.moved)].path);
+      std::get<std::vector<std::int32_t>>(data[c++]).push_back(info.direction);
+    }
+  }
+  return data;
 }
 
 }  // namespace placesim

@@ -1,35 +1,65 @@
 #pragma once
-// An experiment plan: the scenario variants to run and every run, in the order of the
-// results file. A run is (variant, replicate); replicate r of every variant shares its
-// random streams (common random numbers).
+// An experiment plan: every run of a scenario, in the order of the results file. The design
+// points of the scenario's [sweep] (one point without a sweep) are crossed with the
+// strategies of simulation.strategies and the replicates:
+//   run = (point x strategies + strategy) x replicates + replicate.
+// Replicate r of every point and strategy shares its random streams (common random
+// numbers). Nothing is stored per run or per point: a run's parameters and its /design row
+// are computed from its index, so plans of millions of runs take no more memory than small
+// ones, and every thread, shard or MPI rank sees the same plan.
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "experiment/designs/design_points.hpp"
 #include "io/results_schema.hpp"
 #include "model/configuration.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/value_reader.hpp"
 
 namespace placesim {
 
-struct PlannedRun {
-  int variant = 0;
+struct RunAddress {
+  std::int64_t point = 0;
+  int strategy = 0;
   int replicate = 0;
 };
 
-struct Plan {
-  std::vector<std::shared_ptr<const Configuration>> variants;
-  std::vector<std::string> variant_labels;
-  std::vector<PlannedRun> runs;
-  std::uint64_t seed = 0;
-  int months = 0;
+class Plan : public results::DesignTable {
+ public:
+  // The scenario must have passed check_scenario.
+  explicit Plan(const Scenario& scenario);
 
-  results::RunDesign design() const;
+  int runs() const { return runs_; }
+  int months() const { return base_.simulation.months; }
+  std::uint64_t seed() const { return base_.simulation.seed; }
+  int replicates() const { return base_.simulation.replicates; }
+  const std::vector<std::string>& strategies() const { return base_.simulation.strategies; }
+  std::int64_t points() const { return design_.size(); }
+  const DesignPoints& design() const { return design_; }
+  // The issues of the scenario, in order: every run must have the same.
+  const std::vector<std::string>& issues() const { return issues_; }
+
+  RunAddress address(int run) const;
+  // A point's parameters with one strategy's interventions. Throws std::runtime_error, with
+  // the point's values in the message, when they make no place or no valid strategy.
+  std::shared_ptr<const Configuration> configuration(std::int64_t point, int strategy) const;
+  // "trust.decay = 0.02, meetings.rate = 3" (empty without a sweep).
+  std::string describe_point(std::int64_t point) const;
+
+  // results::DesignTable: the /design rows of runs.
+  std::vector<results::DesignColumn> design_columns() const override;
+  std::vector<std::string> design_parameters() const override;
+  std::vector<std::pair<std::string, results::AttributeValue>> design_attributes() const override;
+  std::vector<results::ColumnData> design_rows(int first, int count) const override;
+
+ private:
+  Params base_;
+  DesignPoints design_;
+  std::vector<KeyPath> keys_;  // of the swept parameters
+  std::vector<std::string> issues_;
+  int runs_ = 0;
 };
-
-// Every strategy of simulation.strategies times every replicate, strategy by strategy: the
-// variants are the strategies, labelled with their names.
-Plan plan_strategies(const Scenario& scenario);
 
 }  // namespace placesim

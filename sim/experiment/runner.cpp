@@ -1,116 +1,119 @@
 #include "experiment/runner.hpp"
 
-#include <oneapi/tbb/concurrent_queue.h>
 #include <oneapi/tbb/info.h>
-#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include <atomic>
 #include <chrono>
-#include <exception>
-#include <mutex>
-#include <thread>
-
-#include "model/model.hpp"
 
 namespace placesim {
 
-namespace {
+int runner_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
-struct Block {
-  int first = 0;
-  std::vector<MetricSeries> runs;
-};
-
-}  // namespace
-
-int runner_threads(int requested) {
-  return requested > 0 ? requested : tbb::info::default_concurrency();
+BlockWriter::BlockWriter(Store store, Progress start, Report on_stored)
+    : store_(std::move(store)), on_stored_(std::move(on_stored)), progress_(start) {
+  queue_.set_capacity(4);
+  thread_ = std::thread([this] { loop(); });
 }
 
-void run_plan(const Plan& plan, ResultsWriter& writer, const RunnerOptions& options) {
-  const int total = static_cast<int>(plan.runs.size());
-  const int block_runs = std::max(1, writer.layout().block_runs);
-  const int blocks = (total + block_runs - 1) / block_runs;
-  const int threads = runner_threads(options.threads);
+BlockWriter::~BlockWriter() {
+  if (!thread_.joinable()) return;
+  queue_.push(nullptr);
+  thread_.join();
+}
+
+void BlockWriter::loop() {
   const auto start = std::chrono::steady_clock::now();
-
-  // Finished blocks wait here for the writer; a null block tells it to stop.
-  tbb::concurrent_bounded_queue<Block*> queue;
-  queue.set_capacity(2);
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  std::atomic<bool> failed{false};
-  auto fail = [&](std::exception_ptr e) {
-    std::lock_guard lock(failure_mutex);
-    if (!failure) failure = e;
-    failed = true;
-  };
-
-  std::thread writer_thread([&] {
-    int done = 0;
-    for (;;) {
-      Block* block = nullptr;
-      queue.pop(block);
-      if (!block) return;
-      std::unique_ptr<Block> owned(block);
-      if (failed) continue;  // keep draining so that producers never block
-      try {
-        std::vector<const MetricSeries*> runs;
-        for (const MetricSeries& run : owned->runs) runs.push_back(&run);
-        writer.write_runs(owned->first, runs);
-        done += static_cast<int>(runs.size());
-        if (options.on_block_written) {
-          const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          options.on_block_written({done, total, seconds});
-        }
-      } catch (...) {
-        fail(std::current_exception());
-      }
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  for (;;) {
+    EncodedBlock* block = nullptr;
+    queue_.pop(block);
+    if (!block) break;
+    std::unique_ptr<EncodedBlock> owned(block);
+    if (failed_) continue;  // keep draining so that producers never wait for ever
+    try {
+      const double write_start = elapsed();
+      store_(*owned);
+      progress_.writing_seconds += elapsed() - write_start;
+      progress_.runs_done += owned->runs;
+      for (std::uint8_t f : owned->failed) progress_.runs_failed += f;
+      progress_.seconds = elapsed();
+      if (on_stored_) on_stored_(progress_);
+    } catch (...) {
+      failure_ = std::current_exception();
+      failed_ = true;
     }
-  });
-
-  tbb::task_arena arena(threads);
-  try {
-    arena.execute([&] {
-      int next = 0;
-      tbb::parallel_pipeline(
-          static_cast<std::size_t>(2 * threads),
-          tbb::make_filter<void, int>(tbb::filter_mode::serial_in_order,
-                                      [&](tbb::flow_control& control) {
-                                        if (next >= blocks || failed) {
-                                          control.stop();
-                                          return 0;
-                                        }
-                                        return next++;
-                                      }) &
-              tbb::make_filter<int, Block*>(
-                  tbb::filter_mode::parallel,
-                  [&](int b) {
-                    auto block = std::make_unique<Block>();
-                    block->first = b * block_runs;
-                    const int count = std::min(block_runs, total - block->first);
-                    std::vector<std::unique_ptr<MetricSeries>> results(static_cast<std::size_t>(count));
-                    tbb::parallel_for(0, count, [&](int i) {
-                      const PlannedRun& run = plan.runs[static_cast<std::size_t>(block->first + i)];
-                      Model model(plan.variants[static_cast<std::size_t>(run.variant)],
-                                  {plan.seed, static_cast<std::uint32_t>(run.replicate)});
-                      model.run();
-                      results[static_cast<std::size_t>(i)] = std::make_unique<MetricSeries>(model.metrics());
-                    });
-                    for (auto& r : results) block->runs.push_back(std::move(*r));
-                    return block.release();
-                  }) &
-              tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order,
-                                             [&](Block* block) { queue.push(block); }));
-    });
-  } catch (...) {
-    fail(std::current_exception());
   }
-  queue.push(nullptr);
-  writer_thread.join();
-  if (failure) std::rethrow_exception(failure);
+  progress_.seconds = elapsed();
+}
+
+void BlockWriter::push(std::unique_ptr<EncodedBlock> block) {
+  if (!block || failed_) return;
+  queue_.push(block.release());
+}
+
+Progress BlockWriter::finish() {
+  if (thread_.joinable()) {
+    queue_.push(nullptr);
+    thread_.join();
+  }
+  if (failure_) std::rethrow_exception(failure_);
+  return progress_;
+}
+
+std::optional<int> BlockQueue::next() {
+  std::lock_guard lock(mutex_);
+  if (closed_ || next_ >= blocks_.size()) return std::nullopt;
+  return blocks_[next_++];
+}
+
+void BlockQueue::close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+}
+
+void compute_blocks(BlockQueue& blocks, const std::function<EncodedBlock(int)>& compute, BlockWriter& writer,
+                    int threads) {
+  threads = runner_threads(threads);
+  // Blocks in flight: each block runs in parallel too, so a few keep every thread busy while
+  // blocks start and finish, and bound the memory.
+  const auto tokens = static_cast<std::size_t>(4 + threads / 16);
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        tokens,
+        tbb::make_filter<void, int>(tbb::filter_mode::serial_in_order,
+                                    [&](tbb::flow_control& control) {
+                                      const std::optional<int> b = writer.failed() ? std::nullopt : blocks.next();
+                                      if (!b) {
+                                        control.stop();
+                                        return 0;
+                                      }
+                                      return *b;
+                                    }) &
+            tbb::make_filter<int, EncodedBlock*>(tbb::filter_mode::parallel,
+                                                 [&](int b) { return new EncodedBlock(compute(b)); }) &
+            tbb::make_filter<EncodedBlock*, void>(
+                tbb::filter_mode::serial_out_of_order,
+                [&](EncodedBlock* block) { writer.push(std::unique_ptr<EncodedBlock>(block)); }));
+  });
+}
+
+Progress run_blocks(const std::vector<int>& blocks, const std::function<EncodedBlock(int)>& compute,
+                    const std::function<void(const EncodedBlock&)>& store, Progress progress,
+                    const RunnerOptions& options) {
+  BlockWriter writer(store, progress, options.on_block_stored);
+  BlockQueue queue(blocks);
+  try {
+    compute_blocks(queue, compute, writer, options.threads);
+  } catch (...) {
+    try {
+      writer.finish();
+    } catch (...) {
+    }
+    throw;
+  }
+  return writer.finish();
 }
 
 }  // namespace placesim

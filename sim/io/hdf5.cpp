@@ -74,13 +74,21 @@ bool exists(hid_t parent, const std::string& name) {
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
                       const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
                       const void* fill) {
+  return create_dataset(parent, name, type, dims, chunk, 0, fill);
+}
+
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
+                      const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
+                      int deflate_level, const void* fill) {
   Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
                "make the dataspace of " + name);
   Handle dcpl = property_list(H5P_DATASET_CREATE, "make a dataset property list");
   if (!chunk.empty()) {
     check(H5Pset_chunk(dcpl.id(), static_cast<int>(chunk.size()), chunk.data()), "chunk " + name);
-    check(H5Pset_shuffle(dcpl.id()), "shuffle " + name);
-    check(H5Pset_deflate(dcpl.id(), 4), "compress " + name);
+    if (deflate_level > 0) {
+      check(H5Pset_shuffle(dcpl.id()), "shuffle " + name);
+      check(H5Pset_deflate(dcpl.id(), static_cast<unsigned>(deflate_level)), "compress " + name);
+    }
   }
   if (fill) check(H5Pset_fill_value(dcpl.id(), type, fill), "set the fill value of " + name);
   return Handle(H5Dcreate2(parent, name.c_str(), type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
@@ -139,6 +147,19 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
   if (!values.empty()) write_all(dataset.id(), type.id(), pointers.data());
 }
 
+Handle create_strings(hid_t parent, const std::string& name, hsize_t size, hsize_t chunk) {
+  Handle type = string_type();
+  return create_dataset(parent, name, type.id(), {size}, chunk > 0 ? std::vector<hsize_t>{chunk} : std::vector<hsize_t>{});
+}
+
+void write_strings_block(hid_t dataset, hsize_t offset, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  Handle type = string_type();
+  std::vector<const char*> pointers;
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  write_block(dataset, type.id(), {offset}, {values.size()}, pointers.data());
+}
+
 std::vector<std::string> read_strings(hid_t dataset) {
   const auto dims = dimensions(dataset);
   std::vector<char*> pointers(dims.empty() ? 0 : dims[0]);
@@ -146,6 +167,18 @@ std::vector<std::string> read_strings(hid_t dataset) {
   if (!pointers.empty()) {
     check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read strings");
   }
+  std::vector<std::string> values;
+  for (char* p : pointers) {
+    values.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return values;
+}
+
+std::vector<std::string> read_strings_block(hid_t dataset, hsize_t offset, hsize_t count) {
+  std::vector<char*> pointers(count, nullptr);
+  Handle type = string_type();
+  if (count) read_block(dataset, type.id(), {offset}, {count}, pointers.data());
   std::vector<std::string> values;
   for (char* p : pointers) {
     values.emplace_back(p ? p : "");
@@ -181,6 +214,9 @@ void set_attribute(hid_t object, const std::string& name, std::int64_t value) {
 void set_attribute(hid_t object, const std::string& name, std::uint64_t value) {
   set_number(object, name, H5T_NATIVE_UINT64, value);
 }
+void set_attribute(hid_t object, const std::string& name, double value) {
+  set_number(object, name, H5T_NATIVE_DOUBLE, value);
+}
 
 bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
 
@@ -207,6 +243,42 @@ std::int64_t integer_attribute(hid_t object, const std::string& name) {
   std::int64_t value = 0;
   check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
   return value;
+}
+
+std::vector<std::pair<std::string, AttributeValue>> plain_attributes(hid_t object) {
+  H5O_info_t info;
+  check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
+  std::vector<std::pair<std::string, AttributeValue>> found;
+  for (hsize_t i = 0; i < info.num_attrs; ++i) {
+    Handle attribute(H5Aopen_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                     "open an attribute");
+    const ssize_t length = H5Aget_name(attribute.id(), 0, nullptr);
+    std::string name(static_cast<std::size_t>(std::max<ssize_t>(length, 0)) + 1, '\0');
+    H5Aget_name(attribute.id(), name.size(), name.data());
+    name.resize(static_cast<std::size_t>(std::max<ssize_t>(length, 0)));
+    if (name == "CLASS" || name == "NAME" || name == "REFERENCE_LIST" || name == "DIMENSION_LIST") continue;
+    Handle type(H5Aget_type(attribute.id()), H5Tclose, "get the type of attribute " + name);
+    switch (H5Tget_class(type.id())) {
+      case H5T_STRING: found.emplace_back(name, string_attribute(object, name)); break;
+      case H5T_INTEGER:
+        if (H5Tget_sign(type.id()) == H5T_SGN_NONE) {
+          std::uint64_t value = 0;
+          check(H5Aread(attribute.id(), H5T_NATIVE_UINT64, &value), "read attribute " + name);
+          found.emplace_back(name, value);
+        } else {
+          found.emplace_back(name, integer_attribute(object, name));
+        }
+        break;
+      case H5T_FLOAT: {
+        double value = 0;
+        check(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "read attribute " + name);
+        found.emplace_back(name, value);
+        break;
+      }
+      default: break;
+    }
+  }
+  return found;
 }
 
 void make_scale(hid_t dataset, const std::string& name) {

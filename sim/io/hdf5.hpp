@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace placesim::hdf5 {
@@ -46,11 +48,14 @@ Handle open_group(hid_t parent, const std::string& name);
 Handle open_dataset(hid_t parent, const std::string& name);
 bool exists(hid_t parent, const std::string& name);
 
-// A dataset of fixed dimensions; chunk empty for contiguous storage. Compressed (shuffle and
-// deflate) when chunked.
+// A dataset of fixed dimensions; chunk empty for contiguous storage. Chunked datasets are
+// compressed with shuffle and deflate at the given level (0: not compressed).
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
                       const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
                       const void* fill = nullptr);
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
+                      const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
+                      int deflate_level, const void* fill);
 
 // Writes a block [offset, offset + count) of a dataset from contiguous memory.
 void write_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
@@ -63,14 +68,23 @@ std::vector<hsize_t> dimensions(hid_t dataset);
 // Variable-length UTF-8 strings (netCDF's string type).
 Handle string_type();
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+// A 1-D string dataset of `size` entries (chunked by `chunk` when non-zero), written in blocks.
+Handle create_strings(hid_t parent, const std::string& name, hsize_t size, hsize_t chunk);
+void write_strings_block(hid_t dataset, hsize_t offset, const std::vector<std::string>& values);
 std::vector<std::string> read_strings(hid_t dataset);
+std::vector<std::string> read_strings_block(hid_t dataset, hsize_t offset, hsize_t count);
 
 // Attributes: variable-length UTF-8 strings (netCDF strings; str in h5py) and 64-bit integers.
 void set_attribute(hid_t object, const std::string& name, const std::string& value);
 void set_attribute(hid_t object, const std::string& name, std::int64_t value);
 void set_attribute(hid_t object, const std::string& name, std::uint64_t value);
+void set_attribute(hid_t object, const std::string& name, double value);
 std::string string_attribute(hid_t object, const std::string& name);
 std::int64_t integer_attribute(hid_t object, const std::string& name);
+// Every attribute of an object that is text or a number, by name (dimension-scale
+// bookkeeping aside).
+using AttributeValue = std::variant<std::string, std::int64_t, std::uint64_t, double>;
+std::vector<std::pair<std::string, AttributeValue>> plain_attributes(hid_t object);
 bool has_attribute(hid_t object, const std::string& name);
 
 // Marks a 1-D dataset as the dimension scale `name` and attaches scales to a variable's

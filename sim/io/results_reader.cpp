@@ -85,28 +85,118 @@ std::vector<float> ResultsReader::read_month(const std::string& name, int month)
   return values;
 }
 
-std::vector<std::uint8_t> ResultsReader::completed() const {
-  hdf5::Handle group = hdf5::open_group(file_.id(), kStatusGroup);
-  hdf5::Handle dataset = hdf5::open_dataset(group.id(), "completed");
-  std::vector<std::uint8_t> flags(static_cast<std::size_t>(runs_));
-  if (!flags.empty()) hdf5::check(H5Dread(dataset.id(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()), "read completed");
+namespace {
+
+std::vector<std::uint8_t> read_flags(hid_t file, const char* name, int runs) {
+  hdf5::Handle group = hdf5::open_group(file, kStatusGroup);
+  hdf5::Handle dataset = hdf5::open_dataset(group.id(), name);
+  std::vector<std::uint8_t> flags(static_cast<std::size_t>(runs));
+  if (!flags.empty()) {
+    hdf5::check(H5Dread(dataset.id(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()),
+                std::string("read ") + name);
+  }
   return flags;
 }
 
-RunDesign ResultsReader::design() const {
+template <class T>
+std::vector<T> read_column(hid_t file, const std::string& name, hid_t type, std::size_t size) {
+  hdf5::Handle group = hdf5::open_group(file, kDesignGroup);
+  hdf5::Handle dataset = hdf5::open_dataset(group.id(), name);
+  std::vector<T> values(size);
+  if (size) hdf5::check(H5Dread(dataset.id(), type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "read " + name);
+  return values;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> ResultsReader::completed() const { return read_flags(file_.id(), "completed", runs_); }
+std::vector<std::uint8_t> ResultsReader::failed() const { return read_flags(file_.id(), "failed", runs_); }
+
+std::vector<RunFailure> ResultsReader::failures() const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kStatusGroup);
+  hdf5::Handle runs = hdf5::open_dataset(group.id(), kFailureDim);
+  hdf5::Handle messages = hdf5::open_dataset(group.id(), "message");
+  const std::vector<std::string> text = hdf5::read_strings(messages.id());
+  std::vector<std::int32_t> index(text.size());
+  if (!index.empty()) {
+    hdf5::check(H5Dread(runs.id(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, index.data()), "read failures");
+  }
+  std::vector<RunFailure> failures;
+  for (std::size_t i = 0; i < text.size(); ++i) failures.push_back({index[i], text[i]});
+  return failures;
+}
+
+RunLabels ResultsReader::design() const {
+  RunLabels design;
   hdf5::Handle group = hdf5::open_group(file_.id(), kDesignGroup);
-  RunDesign design;
   hdf5::Handle label = hdf5::open_dataset(group.id(), "label");
   design.labels = hdf5::read_strings(label.id());
-  design.replicates.resize(design.labels.size());
-  design.seeds.resize(design.labels.size());
-  if (!design.labels.empty()) {
-    hdf5::Handle replicate = hdf5::open_dataset(group.id(), "replicate");
-    hdf5::check(H5Dread(replicate.id(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, design.replicates.data()), "read replicates");
-    hdf5::Handle seed = hdf5::open_dataset(group.id(), "seed");
-    hdf5::check(H5Dread(seed.id(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, design.seeds.data()), "read seeds");
-  }
+  design.replicates = read_column<std::int32_t>(file_.id(), "replicate", H5T_NATIVE_INT32, design.labels.size());
+  design.points = read_column<std::int32_t>(file_.id(), "point", H5T_NATIVE_INT32, design.labels.size());
   return design;
+}
+
+std::vector<std::string> ResultsReader::design_parameters() const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kDesignGroup);
+  if (!hdf5::exists(group.id(), kParameterDim)) return {};
+  hdf5::Handle parameter = hdf5::open_dataset(group.id(), kParameterDim);
+  return hdf5::read_strings(parameter.id());
+}
+
+std::vector<double> ResultsReader::design_numbers(const std::string& column) const {
+  return read_column<double>(file_.id(), column, H5T_NATIVE_DOUBLE, static_cast<std::size_t>(runs_));
+}
+
+std::string ResultsReader::design_attribute(const std::string& name) const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kDesignGroup);
+  return hdf5::string_attribute(group.id(), name);
+}
+
+std::int64_t ResultsReader::number_in_design(const std::string& name) const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kDesignGroup);
+  return hdf5::integer_attribute(group.id(), name);
+}
+
+std::string ResultsReader::design_column_attribute(const std::string& column, const std::string& name) const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kDesignGroup);
+  hdf5::Handle dataset = hdf5::open_dataset(group.id(), column);
+  return hdf5::has_attribute(dataset.id(), name) ? hdf5::string_attribute(dataset.id(), name) : "";
+}
+
+Layout ResultsReader::layout() const {
+  Layout layout;
+  layout.runs = runs_;
+  layout.months = months_;
+  layout.issues = issues();
+  layout.block_runs = static_cast<int>(number("block_runs"));
+  layout.compression = static_cast<int>(number("compression"));
+  return layout;
+}
+
+Shard ResultsReader::shard() const {
+  return {static_cast<int>(number("shard_index")), static_cast<int>(number("shard_count"))};
+}
+
+Provenance ResultsReader::provenance() const {
+  return {text("program_version"), text("git_commit"), text("created_utc"), text("command_line"), text("scenario"),
+          base_seed()};
+}
+
+std::vector<std::uint8_t> ResultsReader::raw_chunk(Metric metric, int block) const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kMetricsGroup);
+  hdf5::Handle dataset = hdf5::open_dataset(group.id(), std::string(spec(metric).name));
+  std::vector<hsize_t> offset(hdf5::dimensions(dataset.id()).size(), 0);
+  offset[0] = static_cast<hsize_t>(block) * static_cast<hsize_t>(number("block_runs"));
+  unsigned filter_mask = 0;
+  haddr_t address = HADDR_UNDEF;
+  hsize_t size = 0;
+  hdf5::check(H5Dget_chunk_info_by_coord(dataset.id(), offset.data(), &filter_mask, &address, &size),
+              "find a chunk");
+  if (address == HADDR_UNDEF || size == 0) return {};
+  std::vector<std::uint8_t> bytes(size);
+  std::uint32_t filters = 0;
+  hdf5::check(H5Dread_chunk(dataset.id(), H5P_DEFAULT, offset.data(), &filters, bytes.data()), "read a chunk");
+  return bytes;
 }
 
 }  // namespace placesim

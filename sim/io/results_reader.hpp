@@ -6,6 +6,7 @@
 
 #include "io/hdf5.hpp"
 #include "io/results_schema.hpp"
+#include "model/metrics.hpp"
 
 namespace placesim {
 
@@ -15,6 +16,18 @@ struct MetricInfo {
   std::string description;
   std::vector<std::string> dimensions;  // run, month[, issue | sector_from, sector_to]
   std::vector<std::uint64_t> shape;
+};
+
+// What each run is: the /design columns every file has.
+struct RunLabels {
+  std::vector<std::string> labels;       // the strategy
+  std::vector<std::int32_t> replicates;
+  std::vector<std::int32_t> points;      // design point of the sweep
+};
+
+struct RunFailure {
+  int run = 0;
+  std::string message;
 };
 
 class ResultsReader {
@@ -36,7 +49,23 @@ class ResultsReader {
   // A scalar metric's value at one month, for every run.
   std::vector<float> read_month(const std::string& name, int month) const;
   std::vector<std::uint8_t> completed() const;
-  results::RunDesign design() const;
+  std::vector<std::uint8_t> failed() const;
+  std::vector<RunFailure> failures() const;
+  RunLabels design() const;
+  // The swept parameters (empty without a sweep), and one's values for every run.
+  std::vector<std::string> design_parameters() const;
+  std::vector<double> design_numbers(const std::string& column) const;
+  std::string design_attribute(const std::string& name) const;  // a text attribute of /design
+  std::int64_t number_in_design(const std::string& name) const;  // an integer attribute of /design
+  std::string design_column_attribute(const std::string& column, const std::string& name) const;
+
+  // How the file is cut, for merging shards.
+  results::Layout layout() const;
+  results::Shard shard() const;
+  results::Provenance provenance() const;
+  // A block's chunk of one metric as stored (filtered bytes), or nothing when the block was
+  // never written.
+  std::vector<std::uint8_t> raw_chunk(Metric metric, int block) const;
 
  private:
   std::string path_;

@@ -3,12 +3,14 @@
 // one place, for the writer, the reader and the tests.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace placesim::results {
 
 inline constexpr const char* kFormat = "placesim-results";
-inline constexpr std::int64_t kFormatVersion = 1;
+inline constexpr std::int64_t kFormatVersion = 2;
 
 inline constexpr const char* kMetricsGroup = "metrics";
 inline constexpr const char* kDesignGroup = "design";
@@ -20,6 +22,8 @@ inline constexpr const char* kMonthDim = "month";
 inline constexpr const char* kIssueDim = "issue";
 inline constexpr const char* kSectorFromDim = "sector_from";
 inline constexpr const char* kSectorToDim = "sector_to";
+inline constexpr const char* kParameterDim = "parameter";
+inline constexpr const char* kFailureDim = "failure";
 
 // Provenance: root attributes of every results file.
 struct Provenance {
@@ -27,27 +31,60 @@ struct Provenance {
   std::string git_commit;
   std::string created_utc;  // ISO 8601
   std::string command_line;
-  std::string scenario_toml;  // the fully resolved scenario
+  std::string scenario_toml;  // the fully resolved scenario, [sweep] included
   std::uint64_t base_seed = 0;
 };
 
-// One row per run: what it is and how its random streams are keyed.
-struct RunDesign {
-  std::vector<std::string> labels;
-  std::vector<std::int32_t> replicates;
-  std::vector<std::uint64_t> seeds;
-  std::size_t size() const { return labels.size(); }
-};
-
+// How the run dimension is cut: into blocks of runs (a chunk of every metric, the unit of
+// work, of writing and of resuming), and blocks into shards.
 struct Layout {
   int runs = 0;
   int months = 0;  // simulated months; the month dimension has months + 1 entries (0..months)
   std::vector<std::string> issues;
-  int block_runs = 1;  // runs per chunk and per write
+  int block_runs = 1;   // runs per block
+  int compression = 0;  // deflate level (with shuffle) 1-9, or 0 for none
+
+  int blocks() const { return (runs + block_runs - 1) / block_runs; }
+  int first_run(int block) const { return block * block_runs; }
+  int runs_in(int block) const;
 };
 
-// Runs per block: chunks of about 1 MiB for the widest metric, between 1 and 256 runs.
+// Shard `index` of `count` (1-based) holds a contiguous slice of the blocks.
+struct Shard {
+  int index = 1;
+  int count = 1;
+  int first_block(int blocks) const;
+  int end_block(int blocks) const;  // one past the last
+};
+
+// Runs per block: chunks of at most about 1 MiB for the widest metric, at most 256 runs, and
+// at least 64 blocks when there are 64 runs or more.
 int block_runs_for(int runs, int months, int issues);
+
+// The /design table: one row per run, computed on demand in windows of rows, so that a
+// sweep of millions of runs never holds its design in memory.
+enum class ColumnType { Int32, UInt64, Float64, Text };
+struct DesignColumn {
+  std::string name;
+  ColumnType type = ColumnType::Float64;
+  std::string description;
+  std::string attribute_name, attribute_value;  // one extra text attribute (a distribution), if any
+  int width = 1;  // > 1: a [run, parameter] column
+};
+using ColumnData = std::variant<std::vector<std::int32_t>, std::vector<std::uint64_t>, std::vector<double>,
+                                std::vector<std::string>>;
+using AttributeValue = std::variant<std::string, std::int64_t, std::uint64_t, double>;
+
+class DesignTable {
+ public:
+  virtual ~DesignTable() = default;
+  virtual std::vector<DesignColumn> design_columns() const = 0;
+  // Names along the parameter dimension of the columns with width > 1.
+  virtual std::vector<std::string> design_parameters() const = 0;
+  virtual std::vector<std::pair<std::string, AttributeValue>> design_attributes() const = 0;
+  // Rows first .. first + count - 1 of every column, in column order (width values a row).
+  virtual std::vector<ColumnData> design_rows(int first, int count) const = 0;
+};
 
 std::string utc_now_iso8601();
 

@@ -25,6 +25,9 @@ enum class Purpose : std::uint32_t {
   Experience = 8,
   Informal = 9,
   Interventions = 10,
+  Design = 20,             // sampled sweep designs (random, Latin hypercube)
+  DesignPermutation = 21,  // Latin hypercube strata
+  DesignMorris = 22,       // Morris trajectories
   Test = 255,
 };
 

@@ -7,6 +7,7 @@
 
 #include "model/params.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/sweep.hpp"
 
 namespace placesim {
 
@@ -16,6 +17,7 @@ struct Scenario {
   std::string text;    // the scenario text as read
   std::vector<std::string> overrides;               // --set assignments, in order
   std::map<std::string, SourcePosition> positions;  // key path -> where it was set
+  Sweep sweep;                                      // the [sweep] section; design None without one
 
   // Where a key (or the nearest enclosing key that was set) came from; the scenario's own
   // source when it was never set (a default).
@@ -36,11 +38,14 @@ Scenario default_scenario();
 // text keys), validated like a scenario file.
 void apply_override(Scenario& scenario, const std::string& assignment);
 
-// Checks what single keys cannot show: that the parameters make a place, and that a run
-// fits in this machine's memory. Throws ScenarioError at the key at fault.
+// Checks what single keys cannot show: that the parameters make a place, that a run fits in
+// this machine's memory, and that the sweep is complete. Throws ScenarioError at the key at
+// fault.
 void check_scenario(const Scenario& scenario);
 
 // Every parameter, as a scenario file that reads back to the same parameters.
 std::string resolved_toml(const Params& params);
+// The same with the scenario's [sweep] section: a file that reads back to the same scenario.
+std::string resolved_toml(const Scenario& scenario);
 
 }  // namespace placesim

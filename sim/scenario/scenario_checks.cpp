@@ -6,6 +6,7 @@
 #include "model/place.hpp"
 #include "scenario/memory_estimate.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/sweep_reader.hpp"
 
 namespace placesim {
 
@@ -40,6 +41,7 @@ void check_scenario(const Scenario& scenario) {
   } catch (const ParameterError& e) {
     throw ScenarioError(scenario.position_of(e.key()), e.key(), e.message());
   }
+  check_sweep(scenario);
 }
 
 }  // namespace placesim

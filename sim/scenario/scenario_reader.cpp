@@ -14,76 +14,12 @@
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggestion.hpp"
+#include "scenario/sweep_reader.hpp"
+#include "scenario/value_reader.hpp"
 
 namespace placesim {
 
 namespace {
-
-using TomlValue = toml::value;
-
-SourcePosition position(const std::string& source, const TomlValue& v) {
-  const auto loc = v.location();
-  return {source, static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-}
-
-std::string toml_type(const TomlValue& v) {
-  switch (v.type()) {
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a real number";
-    case toml::value_t::string: return "a string";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    case toml::value_t::offset_datetime:
-    case toml::value_t::local_datetime:
-    case toml::value_t::local_date:
-    case toml::value_t::local_time: return "a date or time";
-    default: return "nothing";
-  }
-}
-
-std::string expected(const FieldInfo& f) {
-  switch (f.type) {
-    case ValueType::Boolean: return "true or false";
-    case ValueType::Integer: return "an integer";
-    case ValueType::Real: return "a number";
-    case ValueType::Text: return "a string";
-    case ValueType::Choice: {
-      std::string list;
-      for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
-      return "one of " + list;
-    }
-    case ValueType::SectorWeights: return "a table of sector weights such as { police = 0.5, health = 0.5 }";
-    case ValueType::NameList: return "an array of names such as [\"leader\", \"cabinet\"]";
-    case ValueType::IntegerList: return "an array of integers such as [1, 2]";
-    case ValueType::NamedReals: {
-      std::string list;
-      for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + c;
-      return "a table of numbers under the names " + list + ", such as { " + f.choices.front() + " = 0.1 }";
-    }
-  }
-  return "?";
-}
-
-std::string range_text(const FieldInfo& f) {
-  std::ostringstream s;
-  const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
-  if (lo && hi) s << "from " << f.min << " to " << f.max;
-  else if (lo) s << "at least " << f.min;
-  else s << "at most " << f.max;
-  return s.str();
-}
-
-// Sorts a table's keys by where they appear in the file, so that rows keep the file's order.
-std::vector<std::pair<std::string, const TomlValue*>> in_file_order(const TomlValue& table) {
-  std::vector<std::pair<std::string, const TomlValue*>> entries;
-  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto la = a.second->location(), lb = b.second->location();
-    return la.line() != lb.line() ? la.line() < lb.line() : la.column() < lb.column();
-  });
-  return entries;
-}
 
 class Reader {
  public:
@@ -91,6 +27,7 @@ class Reader {
       : scenario_(scenario), registry_(Registry::instance()), source_(std::move(source)) {
     for (const auto& f : registry_.scalars()) add_sections(f.key);
     for (const auto& t : registry_.tables()) add_sections(t->name() + ".x");
+    sections_.insert("sweep");
   }
 
   void read_document(const TomlValue& root) { read_section(root, ""); }
@@ -98,7 +35,7 @@ class Reader {
   // One key path with its value (an override, or a key found in the file).
   void read_key(const std::string& path, const TomlValue& value, const SourcePosition& where) {
     if (const Field<Params>* f = registry_.find_scalar(path)) {
-      f->set(scenario_.params, convert(*f, path, value, where));
+      f->set(scenario_.params, convert_value(*f, path, value, where));
       scenario_.positions[path] = where;
       return;
     }
@@ -125,7 +62,9 @@ class Reader {
     for (const auto& [key, value] : in_file_order(table)) {
       const std::string path = prefix.empty() ? key : prefix + "." + key;
       const SourcePosition where = position(source_, *value);
-      if (const Table* t = registry_.find_table(path)) {
+      if (path == "sweep") {
+        read_sweep(scenario_, *value, source_);
+      } else if (const Table* t = registry_.find_table(path)) {
         read_rows(*t, *value, where);
       } else if (registry_.find_scalar(path)) {
         read_key(path, *value, where);
@@ -185,7 +124,7 @@ class Reader {
       throw ScenarioError(where, path, "no such " + table.name() + " row" +
                                            did_you_mean(row, table.row_names(scenario_.params)));
     }
-    const Value converted = convert(*f, path, value, where);
+    const Value converted = convert_value(*f, path, value, where);
     if (field == "based_on") copy_row(table, std::get<std::string>(converted), row, path, where);
     table.set(scenario_.params, row, field, converted);
     scenario_.positions[path] = where;
@@ -203,117 +142,6 @@ class Reader {
     for (const FieldInfo& f : table.fields()) {
       table.set(scenario_.params, row, f.key, table.get(scenario_.params, base, f.key));
     }
-  }
-
-  Value convert(const FieldInfo& f, const std::string& path, const TomlValue& v,
-                const SourcePosition& where) const {
-    auto wrong_type = [&] {
-      return ScenarioError(where, path, "expected " + expected(f) + ", found " + toml_type(v));
-    };
-    auto check_range = [&](double x) {
-      if (!(x >= f.min && x <= f.max)) {
-        std::ostringstream s;
-        s << "value " << x << " is out of range: expected " << range_text(f);
-        if (!f.unit.empty()) s << " (" << f.unit << ")";
-        throw ScenarioError(where, path, s.str());
-      }
-    };
-    switch (f.type) {
-      case ValueType::Boolean:
-        if (!v.is_boolean()) throw wrong_type();
-        return v.as_boolean();
-      case ValueType::Integer: {
-        if (!v.is_integer()) throw wrong_type();
-        const std::int64_t x = v.as_integer();
-        check_range(static_cast<double>(x));
-        return x;
-      }
-      case ValueType::Real: {
-        if (!v.is_floating() && !v.is_integer()) throw wrong_type();
-        const double x = v.is_integer() ? static_cast<double>(v.as_integer()) : v.as_floating();
-        check_range(x);
-        return x;
-      }
-      case ValueType::Text:
-        if (!v.is_string()) throw wrong_type();
-        return v.as_string().str;
-      case ValueType::Choice: {
-        if (!v.is_string()) throw wrong_type();
-        const std::string s = v.as_string().str;
-        if (std::find(f.choices.begin(), f.choices.end(), s) == f.choices.end()) {
-          throw ScenarioError(where, path, "\"" + s + "\" is not " + expected(f) + did_you_mean(s, f.choices));
-        }
-        return s;
-      }
-      case ValueType::SectorWeights: {
-        if (!v.is_table()) throw wrong_type();
-        PerSector weights{};
-        for (const auto& [sector, weight] : in_file_order(v)) {
-          const auto s = sector_from_name(sector);
-          const SourcePosition at = position(where.source, *weight);
-          if (!s) {
-            throw ScenarioError(at, path + "." + sector,
-                                "no such sector" + did_you_mean(sector, {kSectorNames.begin(), kSectorNames.end()}));
-          }
-          if (!weight->is_floating() && !weight->is_integer()) {
-            throw ScenarioError(at, path + "." + sector, "expected a number, found " + toml_type(*weight));
-          }
-          const double x = weight->is_integer() ? static_cast<double>(weight->as_integer()) : weight->as_floating();
-          if (!(x >= f.min && x <= f.max)) {
-            throw ScenarioError(at, path + "." + sector, "weight " + std::to_string(x) + " is out of range: expected " + range_text(f));
-          }
-          weights[index(*s)] = x;
-        }
-        return weights;
-      }
-      case ValueType::IntegerList: {
-        if (!v.is_array()) throw wrong_type();
-        std::vector<std::int64_t> numbers;
-        for (const auto& item : v.as_array()) {
-          const SourcePosition at = position(where.source, item);
-          if (!item.is_integer()) throw ScenarioError(at, path, "expected integers, found " + toml_type(item));
-          const std::int64_t x = item.as_integer();
-          if (!(static_cast<double>(x) >= f.min && static_cast<double>(x) <= f.max)) {
-            throw ScenarioError(at, path, "value " + std::to_string(x) + " is out of range: expected " + range_text(f));
-          }
-          numbers.push_back(x);
-        }
-        return numbers;
-      }
-      case ValueType::NamedReals: {
-        if (!v.is_table()) throw wrong_type();
-        NamedReals named;
-        for (const auto& [key, number] : in_file_order(v)) {
-          const SourcePosition at = position(where.source, *number);
-          if (std::find(f.choices.begin(), f.choices.end(), key) == f.choices.end()) {
-            throw ScenarioError(at, path + "." + key, "unknown name" + did_you_mean(key, f.choices));
-          }
-          if (!number->is_floating() && !number->is_integer()) {
-            throw ScenarioError(at, path + "." + key, "expected a number, found " + toml_type(*number));
-          }
-          const double x = number->is_integer() ? static_cast<double>(number->as_integer()) : number->as_floating();
-          if (!(x >= f.min && x <= f.max)) {
-            std::ostringstream s;
-            s << "value " << x << " is out of range: expected " << range_text(f);
-            throw ScenarioError(at, path + "." + key, s.str());
-          }
-          named[key] = x;
-        }
-        return named;
-      }
-      case ValueType::NameList: {
-        if (!v.is_array()) throw wrong_type();
-        std::vector<std::string> names;
-        for (const auto& item : v.as_array()) {
-          if (!item.is_string()) {
-            throw ScenarioError(position(where.source, item), path, "expected names (strings), found " + toml_type(item));
-          }
-          names.push_back(item.as_string().str);
-        }
-        return names;
-      }
-    }
-    throw wrong_type();
   }
 
   // Every key a scenario may set, for suggestions (table fields under the row given).
@@ -430,7 +258,11 @@ void apply_override(Scenario& scenario, const std::string& assignment) {
     // A bare word for a text key: take it as a string ("--set simulation.name=trial").
     value = TomlValue(value_text);
   }
-  Reader(scenario, where.source).read_key(key, value, where);
+  if (key.rfind("sweep.", 0) == 0) {
+    override_sweep(scenario, key, value, where);
+  } else {
+    Reader(scenario, where.source).read_key(key, value, where);
+  }
   scenario.overrides.push_back(assignment);
 }
 

@@ -30,4 +30,8 @@ std::string resolved_toml(const Params& params) {
   return out.str();
 }
 
+std::string resolved_toml(const Scenario& scenario) {
+  return resolved_toml(scenario.params) + sweep_toml(scenario.sweep);
+}
+
 }  // namespace placesim

@@ -137,16 +137,16 @@ replicates = 2
 months = 36
 )", "mixed.toml");
   check_scenario(s);
-  const Plan plan = plan_strategies(s);
-  ASSERT_EQ(plan.variants.size(), 2u);
-  EXPECT_EQ(plan.runs.size(), 4u);
-  ASSERT_EQ(plan.variants[1]->interventions.size(), 3u);
-  const InterventionSpec& custom = plan.variants[1]->interventions[2];
+  const Plan plan(s);
+  EXPECT_EQ(plan.runs(), 4);
+  const auto mixed = plan.configuration(0, 1);
+  ASSERT_EQ(mixed->interventions.size(), 3u);
+  const InterventionSpec& custom = mixed->interventions[2];
   EXPECT_EQ(custom.forum, "partnership_board");  // from total_place
   EXPECT_EQ(custom.start_month, 12);
   EXPECT_EQ(custom.effects.trust, 0.2);
   EXPECT_EQ(custom.effects.focus, 0.0);  // the effects table is replaced whole
-  Model model(plan.variants[1], {plan.seed, 0});
+  Model model(mixed, {plan.seed(), 0});
   model.run();
   for (int i = 0; i < 3; ++i) EXPECT_GT(model.interventions()->totals(i).sessions, 0) << i;
   EXPECT_EQ(model.interventions()->totals(2).sessions, 2);

@@ -15,9 +15,11 @@ std::string temp_path(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("placesim_" + name + ".h5")).string();
 }
 
-TEST(ResultsFile, EveryValueWrittenIsReadBack) {
-  const std::string path = temp_path("round_trip");
-  const auto f = testing::synthetic_file();
+class ResultsFileCompression : public ::testing::TestWithParam<int> {};
+
+TEST_P(ResultsFileCompression, EveryValueWrittenIsReadBack) {
+  const std::string path = temp_path("round_trip_" + std::to_string(GetParam()));
+  const auto f = testing::synthetic_file(10, 12, 4, GetParam());
   testing::write_synthetic(path, f, f.layout.runs);
   const ResultsReader r(path);
   EXPECT_EQ(r.runs(), 10);
@@ -43,13 +45,52 @@ TEST(ResultsFile, EveryValueWrittenIsReadBack) {
   std::filesystem::remove(path);
 }
 
+// Stored as they are, deflated with HDF5's shuffle and deflate filters, and hard.
+INSTANTIATE_TEST_SUITE_P(Levels, ResultsFileCompression, ::testing::Values(0, 1, 9));
+
+TEST(ResultsFile, FailedRunsAreRecordedWithTheirMessages) {
+  const std::string path = temp_path("failures");
+  const auto f = testing::synthetic_file();
+  testing::write_synthetic(path, f, f.layout.runs, {2, 9});
+  const ResultsReader r(path);
+  const auto completed = r.completed();
+  const auto failed = r.failed();
+  for (int run = 0; run < 10; ++run) {
+    const bool fails = run == 2 || run == 9;
+    EXPECT_EQ(completed[static_cast<std::size_t>(run)], fails ? 0 : 1) << run;
+    EXPECT_EQ(failed[static_cast<std::size_t>(run)], fails ? 1 : 0) << run;
+  }
+  const auto failures = r.failures();
+  ASSERT_EQ(failures.size(), 2u);
+  EXPECT_EQ(failures[0].run, 2);
+  EXPECT_EQ(failures[0].message, "run 2 broke");
+  EXPECT_EQ(failures[1].run, 9);
+  EXPECT_EQ(failures[1].message, "run 9 broke");
+  for (float v : r.read("outcome", 2, 1)) EXPECT_TRUE(std::isnan(v));
+  EXPECT_EQ(r.read("outcome", 3, 1)[0], testing::synthetic_value(3, 0, static_cast<int>(Metric::Outcome), 0));
+  std::filesystem::remove(path);
+}
+
+TEST(ResultsFile, RawChunksAreThoseEncoded) {
+  const std::string path = temp_path("raw_chunks");
+  const auto f = testing::synthetic_file();
+  testing::write_synthetic(path, f, 8);
+  const ResultsReader r(path);
+  const EncodedBlock block = testing::synthetic_block(f, 1);
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+    EXPECT_EQ(r.raw_chunk(static_cast<Metric>(m), 1), block.chunks[static_cast<std::size_t>(m)]) << m;
+  }
+  EXPECT_TRUE(r.raw_chunk(Metric::Outcome, 2).empty());  // never written
+  std::filesystem::remove(path);
+}
+
 TEST(ResultsFile, ProvenanceDesignAndUnitsAreReadBack) {
   const std::string path = temp_path("provenance");
   const auto f = testing::synthetic_file();
   testing::write_synthetic(path, f, f.layout.runs);
   const ResultsReader r(path);
   EXPECT_EQ(r.text("format"), "placesim-results");
-  EXPECT_EQ(r.number("format_version"), 1);
+  EXPECT_EQ(r.number("format_version"), 2);
   EXPECT_EQ(r.text("program_version"), "9.9.9");
   EXPECT_EQ(r.text("git_commit"), "abcdef");
   EXPECT_EQ(r.text("created_utc"), "2026-01-02T03:04:05Z");
@@ -57,9 +98,16 @@ TEST(ResultsFile, ProvenanceDesignAndUnitsAreReadBack) {
   EXPECT_EQ(r.text("scenario"), f.provenance.scenario_toml);
   EXPECT_EQ(r.base_seed(), 42u);
   const auto design = r.design();
-  EXPECT_EQ(design.labels, f.design.labels);
-  EXPECT_EQ(design.replicates, f.design.replicates);
-  EXPECT_EQ(design.seeds, f.design.seeds);
+  ASSERT_EQ(design.labels.size(), 10u);
+  for (int run = 0; run < 10; ++run) {
+    EXPECT_EQ(design.labels[static_cast<std::size_t>(run)], run % 2 ? "variant b" : "variant a");
+    EXPECT_EQ(design.replicates[static_cast<std::size_t>(run)], run / 2);
+    EXPECT_EQ(design.points[static_cast<std::size_t>(run)], 0);
+  }
+  EXPECT_EQ(r.layout().block_runs, 4);
+  EXPECT_EQ(r.layout().compression, 1);
+  EXPECT_EQ(r.shard().index, 1);
+  EXPECT_EQ(r.shard().count, 1);
   const MetricInfo outcome = r.metric("outcome");
   EXPECT_EQ(outcome.units, spec(Metric::Outcome).units);
   EXPECT_EQ(outcome.description, spec(Metric::Outcome).description);

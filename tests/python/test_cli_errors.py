@@ -59,7 +59,7 @@ def snapshot(folder):
     """Every results-like file under folder, with a digest of its bytes."""
     found = {}
     for path in Path(folder).rglob("*"):
-        if path.is_file() and (path.suffix == ".h5" or path.name.endswith(".partial")):
+        if path.is_file() and (path.suffix == ".h5" or path.name.endswith((".partial", ".journal"))):
             found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
 
@@ -91,17 +91,27 @@ def test_an_existing_results_file_is_never_overwritten_without_force(placesim, t
     assert result.returncode == 2
     assert "results/default.h5 exists" in result.stderr and "--force" in result.stderr
     assert existing.read_bytes() == b"earlier results"
-    assert not (results / "default.h5.partial").exists()
+    assert not (results / "default.h5.journal").exists()
 
 
-def test_an_unfinished_file_is_kept_and_reported(placesim, tmp_path):
-    partial = tmp_path / "out.h5.partial"
-    partial.write_bytes(b"an interrupted run")
+def test_an_unfinished_run_is_kept_and_reported(placesim, tmp_path):
+    journal = tmp_path / "out.h5.journal"
+    journal.write_bytes(b"an interrupted run")
     result = run([placesim, "run", "-o", "out.h5", "--replicates", "1", "--set", "simulation.months=3"], tmp_path)
     assert result.returncode == 2
-    assert "out.h5.partial" in result.stderr
-    assert partial.read_bytes() == b"an interrupted run"
+    assert "out.h5.journal" in result.stderr and "--resume" in result.stderr and "--force" in result.stderr
+    assert journal.read_bytes() == b"an interrupted run"
     assert not (tmp_path / "out.h5").exists()
+
+
+def test_resume_refuses_a_file_that_is_not_a_journal(placesim, tmp_path):
+    journal = tmp_path / "out.h5.journal"
+    journal.write_bytes(b"an interrupted run")
+    result = run([placesim, "run", "-o", "out.h5", "--resume", "--replicates", "1", "--set", "simulation.months=3"],
+                 tmp_path)
+    assert result.returncode != 0
+    assert "not a PlaceSim journal" in result.stderr
+    assert journal.read_bytes() == b"an interrupted run"
 
 
 def test_force_replaces_an_existing_file(placesim, tmp_path):
@@ -113,7 +123,7 @@ def test_force_replaces_an_existing_file(placesim, tmp_path):
     assert result.stdout == "" and result.stderr == ""  # --quiet
     with h5py.File(out, "r") as f:
         assert list(f["status/completed"][...]) == [1] * 2 * 9  # 2 replicates of 9 strategies
-    assert not (tmp_path / "out.h5.partial").exists()
+    assert not (tmp_path / "out.h5.journal").exists()
 
 
 def test_info_on_an_hdf5_file_that_is_not_a_results_file(placesim, tmp_path):

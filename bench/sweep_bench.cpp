@@ -1,0 +1,73 @@
+// Sweep throughput with results written: the default place (one strategy, many replicates)
+// run by the experiment runner exactly as `placesim run` does (TBB over blocks of runs, one
+// writer thread appending to the journal, then the HDF5 file written from it), on 1 and 2
+// threads. Prints runs per second, agent-months per second, thread scaling and the share of
+// wall time spent writing (journal and results file). Targets (issue 5): at least 1,000
+// runs/s on this 2-core machine, at least 1.8x from 1 to 2 threads, writing at most 10%.
+//
+//   build/release/bench/bench_sweep [RUNS [COMPRESSION [REPEATS]]]     (default 2000 1 3)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+
+namespace {
+
+using namespace placesim;
+
+struct Measure {
+  double seconds = 0;
+  double writing = 0;
+};
+
+Measure sweep_once(const Plan& plan, int threads, int compression, const std::string& path) {
+  std::filesystem::remove(path);
+  ExperimentOptions options;
+  options.output = path;
+  options.threads = threads;
+  options.compression = compression;
+  const auto start = std::chrono::steady_clock::now();
+  const ExperimentResult result = run_experiment(plan, {"bench", "bench", "now", "bench", "", plan.seed()}, options);
+  Measure m;
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.writing = result.progress.writing_seconds + result.writing_file_seconds;
+  return m;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int runs = argc > 1 ? std::atoi(argv[1]) : 2000;
+  const int compression = argc > 2 ? std::atoi(argv[2]) : 1;
+  const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
+  Scenario scenario = default_scenario();
+  apply_override(scenario, "simulation.strategies=[\"baseline\"]");
+  apply_override(scenario, "simulation.replicates=" + std::to_string(runs));
+  check_scenario(scenario);
+  const Plan plan(scenario);
+  const double agent_months =
+      static_cast<double>(runs) * plan.configuration(0, 0)->place.agent_count() * plan.months();
+  const std::string path = (std::filesystem::temp_directory_path() / "placesim_bench_sweep.h5").string();
+
+  std::printf("bench_sweep: %d default runs of %d months, deflate level %d, median of %d\n", runs, plan.months(),
+              compression, repeats);
+  std::printf("%8s %10s %18s %9s %14s\n", "threads", "runs/s", "agent-months/s", "scaling", "writing share");
+  double one_thread = 0;
+  for (int threads : {1, 2}) {
+    std::vector<Measure> measures;
+    for (int r = 0; r < repeats; ++r) measures.push_back(sweep_once(plan, threads, compression, path));
+    std::sort(measures.begin(), measures.end(), [](const Measure& a, const Measure& b) { return a.seconds < b.seconds; });
+    const Measure& median = measures[measures.size() / 2];
+    const double rate = runs / median.seconds;
+    if (threads == 1) one_thread = rate;
+    std::printf("%8d %10.0f %18.3g %8.2fx %13.1f%%\n", threads, rate, agent_months / median.seconds, rate / one_thread,
+                100 * median.writing / median.seconds);
+  }
+  std::filesystem::remove(path);
+  return 0;
+}

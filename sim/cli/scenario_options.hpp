@@ -1,0 +1,24 @@
+#pragma once
+// The options that choose and adjust a scenario, shared by the commands that run one
+// (run, plan): SCENARIO, --set, --seed, --replicates.
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace placesim::cli {
+
+class ScenarioOptions {
+ public:
+  void add_to(boost::program_options::options_description& options);
+  // Reads the scenario file (the embedded default when empty), applies the options, and
+  // checks the result.
+  Scenario load(const std::string& scenario_file, const boost::program_options::variables_map& vm) const;
+
+ private:
+  std::vector<std::string> sets_;
+};
+
+}  // namespace placesim::cli
