@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/ranks.hpp"
 #include "io/hdf5.hpp"
 #include "scenario/scenario_error.hpp"
 
@@ -40,10 +41,17 @@ std::string joined(int argc, char** argv) {
   return line;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Runs the command; returns its exit status, printing any error (once, in an MPI job: by rank
+// 0 for the bad input every rank sees alike, by the rank at fault otherwise).
+int run(int argc, char** argv) {
   const Args args(argv + 1, argv + argc);
+  auto report = [&](const std::string& message, bool every_rank_sees_it) {
+    if (rank() == 0) {
+      std::cerr << "placesim: " << message << "\n";
+    } else if (!every_rank_sees_it) {
+      std::cerr << "placesim (rank " << rank() << "): " << message << "\n";
+    }
+  };
   try {
     if (args.empty()) {
       usage(std::cerr);
@@ -56,7 +64,8 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (command == "--version") {
-      std::cout << "placesim " << PLACESIM_VERSION << " (commit " << PLACESIM_GIT_COMMIT << ")\n";
+      std::cout << "placesim " << PLACESIM_VERSION << " (commit " << PLACESIM_GIT_COMMIT << ")"
+                << (built_with_mpi() ? ", with MPI" : "") << "\n";
       return kOk;
     }
     if (command == "run") return run_command(rest, joined(argc, argv));
@@ -66,19 +75,30 @@ int main(int argc, char** argv) {
     if (command == "plan") return plan_command(rest);
     if (command == "parameters") return parameters_command(rest);
     if (command == "presets") return presets_command(rest);
-    std::cerr << "placesim: unknown command '" << command << "' (try placesim --help)\n";
+    report("unknown command '" + command + "' (try placesim --help)", true);
     return kBadInput;
   } catch (const placesim::ScenarioError& e) {
-    std::cerr << "placesim: " << e.what() << "\n";
+    report(e.what(), true);
     return kBadInput;
   } catch (const UsageError& e) {
-    std::cerr << "placesim: " << e.what() << "\n";
+    report(e.what(), true);
     return kBadInput;
   } catch (const boost::program_options::error& e) {
-    std::cerr << "placesim: " << e.what() << " (try placesim " << args[0] << " --help)\n";
+    report(std::string(e.what()) + " (try placesim " + args[0] + " --help)", true);
     return kBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "placesim: " << e.what() << "\n";
+    report(e.what(), false);
     return kFailed;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  start_ranks(argc, argv);
+  const int status = run(argc, argv);
+  // In an MPI job a failure anywhere stops every rank, rather than leave others waiting.
+  if (status != kOk) abort_ranks(status);
+  finish_ranks();
+  return status;
 }

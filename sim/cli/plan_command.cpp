@@ -105,7 +105,8 @@ int plan_command(const Args& args) {
     if (thread_count == 1 || plan.runs() / pilot.runs_per_second > 3600) {
       std::cout << " (split it with --shard I/N or MPI: docs/cluster.md)";
     }
-    const double design_bytes = plan.runs() * (40.0 + 8.0 * sweep.parameters.size() * (sweep.design >= SweepDesign::Random ? 2 : 1));
+    const double parameters = static_cast<double>(sweep.parameters.size());
+    const double design_bytes = plan.runs() * (40.0 + 8.0 * parameters * (sweep.design >= SweepDesign::Random ? 2 : 1));
     std::cout << "\n  output      about " << bytes_text(plan.runs() * pilot.bytes_per_run + design_bytes) << " ("
               << bytes_text(pilot.bytes_per_run) << " a run at --compression " << compression << ")\n";
   } else {

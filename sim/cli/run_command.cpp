@@ -7,9 +7,11 @@
 #include "cli/options.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress.hpp"
+#include "cli/ranks.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/run_block.hpp"
 #include "io/results_reader.hpp"
 
 namespace po = boost::program_options;
@@ -92,6 +94,12 @@ int run_command(const Args& args, const std::string& command_line) {
 
   const Scenario scenario = scenario_options.load(scenario_file, vm);
   const Plan plan(scenario);
+  if (rank() > 0) {
+    // Another rank of an MPI job: compute what rank 0 hands out; rank 0 writes everything.
+    const results::Layout layout = layout_for(plan, compression);
+    serve_blocks([&](int block) { return run_block(plan, layout, block); }, threads);
+    return kOk;
+  }
   std::string default_name = scenario.params.simulation.name;
   if (shard.count > 1) {
     default_name += "-shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
@@ -118,8 +126,9 @@ int run_command(const Args& args, const std::string& command_line) {
                 << plan.replicates() << " replicates)";
     }
     if (shard.count > 1) std::cerr << ", shard " << shard.index << " of " << shard.count;
-    std::cerr << ", " << plan.months() << " months, on " << thread_count << " thread" << (thread_count > 1 ? "s" : "")
-              << " -> " << out.path << "\n";
+    std::cerr << ", " << plan.months() << " months, on " << thread_count << " thread" << (thread_count > 1 ? "s" : "");
+    if (ranks() > 1) std::cerr << " x " << ranks() << " MPI ranks";
+    std::cerr << " -> " << out.path << "\n";
   }
   ProgressLine progress(!quiet && stderr_is_terminal());
   ExperimentOptions experiment;
@@ -129,6 +138,7 @@ int run_command(const Args& args, const std::string& command_line) {
   experiment.shard = shard;
   experiment.resume = out.resume;
   experiment.on_progress = [&](const Progress& p) { progress.update(p); };
+  experiment.executor = root_executor(threads, experiment.on_progress);
   ExperimentResult result;
   try {
     result = run_experiment(plan, provenance, experiment);
