@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/ranks.hpp"
 #include "io/hdf5.hpp"
+#include "io/program_version.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace {
@@ -64,7 +65,7 @@ int run(int argc, char** argv) {
       return kOk;
     }
     if (command == "--version") {
-      std::cout << "placesim " << PLACESIM_VERSION << " (commit " << PLACESIM_GIT_COMMIT << ")"
+      std::cout << "placesim " << placesim::program_version() << " (commit " << placesim::git_commit() << ")"
                 << (built_with_mpi() ? ", with MPI" : "") << "\n";
       return kOk;
     }

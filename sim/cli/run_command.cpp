@@ -12,6 +12,7 @@
 #include "cli/summary.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/run_block.hpp"
+#include "io/program_version.hpp"
 #include "io/results_reader.hpp"
 
 namespace po = boost::program_options;
@@ -109,7 +110,7 @@ int run_command(const Args& args, const std::string& command_line) {
     if (!quiet) std::cerr << "placesim: " << out.path << " is complete; nothing to resume\n";
     return kOk;
   }
-  const results::Provenance provenance{PLACESIM_VERSION, PLACESIM_GIT_COMMIT, results::utc_now_iso8601(),
+  const results::Provenance provenance{program_version(), git_commit(), results::utc_now_iso8601(),
                                        command_line, resolved_toml(scenario), plan.seed()};
 
   const results::Layout layout = layout_for(plan, compression);

@@ -35,10 +35,6 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
   const results::Layout& layout = header.layout;
   const std::string journal = journal_path(options.output);
 
-  // The blocks already in a journal being resumed.
-  std::vector<bool> done(static_cast<std::size_t>(layout.blocks()), false);
-  std::unique_ptr<JournalWriter> writer;
-  ExperimentResult result;
   std::optional<JournalContents> earlier;
   if (options.resume && fs::exists(journal)) {
     try {
@@ -50,18 +46,27 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
     }
   }
   if (earlier) {
-    const JournalContents& contents = *earlier;
-    if (const std::string why = resume_mismatch(contents.header, header); !why.empty()) {
+    if (const std::string why = resume_mismatch(earlier->header, header); !why.empty()) {
       throw ResumeError("cannot resume " + journal + ": " + why + ". Use --force to start again.");
     }
-    header.provenance = contents.header.provenance;  // the results keep the first command's provenance
-    for (const JournalEntry& e : contents.entries) {
-      if (e.block >= 0 && e.block < layout.blocks() && !done[static_cast<std::size_t>(e.block)]) {
-        done[static_cast<std::size_t>(e.block)] = true;
-        result.runs_resumed += layout.runs_in(e.block);
-      }
+    header.provenance = earlier->header.provenance;  // the results keep the first command's provenance
+  }
+
+  // The results file is written as blocks finish (as <output>.partial, renamed at the end),
+  // so that nothing is left to write when the last run ends. Only the journal is safe to
+  // kill: a resumed run writes the file again, from the journal's blocks first.
+  ResultsWriter file(partial_path(options.output), layout, header.shard, plan, header.provenance);
+  std::unique_ptr<JournalWriter> writer;
+  std::vector<bool> done(static_cast<std::size_t>(layout.blocks()), false);
+  ExperimentResult result;
+  if (earlier) {
+    for (const JournalEntry& e : earlier->entries) {
+      if (e.block < 0 || e.block >= layout.blocks() || done[static_cast<std::size_t>(e.block)]) continue;
+      done[static_cast<std::size_t>(e.block)] = true;
+      result.runs_resumed += layout.runs_in(e.block);
+      file.write_block(read_journal_block(journal, e));
     }
-    writer = std::make_unique<JournalWriter>(journal, contents);
+    writer = std::make_unique<JournalWriter>(journal, *earlier);
   } else {
     writer = std::make_unique<JournalWriter>(journal, header);
   }
@@ -80,7 +85,11 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
   start.runs_done = result.runs_resumed;
   start.runs_before = result.runs_resumed;
   const auto compute = [&](int block) { return run_block(plan, layout, block); };
-  const auto store = [&](const EncodedBlock& block) { writer->append(block); };
+  // The journal first: once a block is there, it is kept whatever happens next.
+  const auto store = [&](const EncodedBlock& block) {
+    writer->append(block);
+    file.write_block(block);
+  };
   if (options.executor) {
     result.progress = options.executor(pending, compute, store, start);
   } else {
@@ -89,44 +98,19 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
     runner.on_block_stored = options.on_progress;
     result.progress = run_blocks(pending, compute, store, start, runner);
   }
+
+  const auto finish_start = std::chrono::steady_clock::now();
   writer->close();
-
-  const auto write_start = std::chrono::steady_clock::now();
-  write_results_from_journal(journal, read_journal(journal), plan, options.output);
-  result.writing_file_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count();
-  return result;
-}
-
-void write_results_from_journal(const std::string& journal, const JournalContents& contents, const Plan& plan,
-                                const std::string& output) {
-  const JournalHeader& header = contents.header;
-  const results::Layout& layout = header.layout;
-  // Every block of the shard once, in block order: the file does not depend on the order in
-  // which blocks finished.
-  std::vector<const JournalEntry*> by_block(static_cast<std::size_t>(layout.blocks()), nullptr);
-  for (const JournalEntry& e : contents.entries) {
-    if (e.block >= 0 && e.block < layout.blocks() && !by_block[static_cast<std::size_t>(e.block)]) {
-      by_block[static_cast<std::size_t>(e.block)] = &e;
-    }
-  }
-  const int first = header.shard.first_block(layout.blocks());
-  const int end = header.shard.end_block(layout.blocks());
-  for (int b = first; b < end; ++b) {
-    if (!by_block[static_cast<std::size_t>(b)]) {
-      throw JournalError(journal + " lacks block " + std::to_string(b) + "; finish it with --resume");
-    }
-  }
-  const std::string partial = partial_path(output);
-  {
-    ResultsWriter file(partial, layout, header.shard, plan, header.provenance);
-    for (int b = first; b < end; ++b) file.write_block(read_journal_block(journal, *by_block[static_cast<std::size_t>(b)]));
-    file.close();
-  }
+  file.close();
   std::error_code error;
-  fs::rename(partial, output, error);
-  if (error) throw std::runtime_error("cannot rename " + partial + " to " + output + ": " + error.message());
+  fs::rename(partial_path(options.output), options.output, error);
+  if (error) {
+    throw std::runtime_error("cannot rename " + partial_path(options.output) + " to " + options.output + ": " +
+                             error.message());
+  }
   fs::remove(journal, error);
+  result.finishing_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - finish_start).count();
+  return result;
 }
 
 }  // namespace placesim

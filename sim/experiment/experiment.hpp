@@ -1,7 +1,7 @@
 #pragma once
-// An experiment from plan to results file: the runs go to a journal as they finish (safe
-// to kill at any moment, and resumable), and the results file is written from the journal
-// once every run is in (docs/results.md, "Interrupted runs").
+// An experiment from plan to results file: each block of runs goes to a journal as it
+// finishes (safe to kill at any moment, and resumable) and then to the results file, which
+// is renamed into place once every run is in (docs/results.md, "How it is written").
 #include <functional>
 #include <string>
 
@@ -37,7 +37,7 @@ struct ExperimentOptions {
 struct ExperimentResult {
   Progress progress;       // runs_total: the runs of this shard
   int runs_resumed = 0;    // runs already in the journal when it started
-  double writing_file_seconds = 0;  // writing the results file from the journal
+  double finishing_seconds = 0;  // closing the journal and the results file after the last run
 };
 
 std::string journal_path(const std::string& output);
@@ -45,15 +45,10 @@ std::string partial_path(const std::string& output);
 
 results::Layout layout_for(const Plan& plan, int compression);
 
-// Runs the shard's missing blocks into the journal, then writes the results file from it
-// and removes the journal. Throws ResumeError when the journal cannot be resumed, and
+// Runs the shard's missing blocks into the journal and the results file, then renames the
+// file into place and removes the journal. Throws ResumeError when the journal cannot be resumed, and
 // anything else (keeping the journal) when a block cannot be stored.
 ExperimentResult run_experiment(const Plan& plan, const results::Provenance& provenance,
                                 const ExperimentOptions& options);
-
-// Writes a results file from a journal holding every block of its shard (via a .partial file
-// renamed at the end).
-void write_results_from_journal(const std::string& journal, const JournalContents& contents, const Plan& plan,
-                                const std::string& output);
 
 }  // namespace placesim

@@ -326,7 +326,6 @@ void JournalWriter::write_all(const std::vector<std::uint8_t>& bytes) {
 
 void JournalWriter::close() {
   if (fd_ < 0) return;
-  if (::fdatasync(fd_) != 0) throw JournalError(system_error("write to", path_));
   if (::close(fd_) != 0) {
     fd_ = -1;
     throw JournalError(system_error("close", path_));

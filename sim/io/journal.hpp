@@ -70,7 +70,9 @@ class JournalWriter {
   ~JournalWriter();
 
   void append(const EncodedBlock& block);
-  // Forces what was written to disk and closes the file.
+  // Closes the file. (Not synced to disk: the journal guards against the process being
+  // killed, which leaves what it wrote in the operating system's hands, not against the
+  // machine failing; and a finished run's journal is removed at once.)
   void close();
 
  private:

@@ -22,7 +22,7 @@ std::vector<hsize_t> metric_shape(MetricShape shape, hsize_t runs, hsize_t month
 std::vector<std::string> sector_names() { return {kSectorNames.begin(), kSectorNames.end()}; }
 
 // Rows of /design written at a time (and its chunk length).
-constexpr int kDesignWindow = 65536;
+constexpr int kDesignWindow = 16384;
 
 hid_t file_type(ColumnType type) {
   switch (type) {
