@@ -29,5 +29,7 @@ int parameters_command(const Args& args);
 int presets_command(const Args& args);
 int merge_command(const Args& args, const std::string& command_line);
 int plan_command(const Args& args);
+// Runs the analysis package's report (Python); returns only if it cannot start it.
+int report_command(const Args& args);
 
 }  // namespace placesim::cli

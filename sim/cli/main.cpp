@@ -23,6 +23,7 @@ void usage(std::ostream& out) {
          "  plan [SCENARIO]     how many runs a scenario makes, how long they would take here, how big the file\n"
          "  info RESULTS.h5     describe a results file: provenance, runs, months, metrics\n"
          "  merge OUT SHARD...  join the files of run --shard I/N into one\n"
+         "  report RESULTS.h5   charts (PNG, SVG, PDF), their data as CSV and an index.html\n"
          "  parameters          print every parameter with its default, range, unit and source\n"
          "  presets [show NAME] list the built-in interventions, or print one as scenario text\n\n"
          "Options:\n"
@@ -74,6 +75,7 @@ int run(int argc, char** argv) {
     if (command == "info") return info_command(rest);
     if (command == "merge") return merge_command(rest, joined(argc, argv));
     if (command == "plan") return plan_command(rest);
+    if (command == "report") return report_command(rest);
     if (command == "parameters") return parameters_command(rest);
     if (command == "presets") return presets_command(rest);
     report("unknown command '" + command + "' (try placesim --help)", true);

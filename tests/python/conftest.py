@@ -31,3 +31,9 @@ def run(args, cwd, check=False):
     if check and result.returncode != 0:
         raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stderr}")
     return result
+
+
+# The analysis package, imported from the source tree.
+ANALYSIS = REPO / "analysis"
+if str(ANALYSIS) not in __import__("sys").path:
+    __import__("sys").path.insert(0, str(ANALYSIS))

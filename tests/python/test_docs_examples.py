@@ -60,3 +60,13 @@ def test_the_interventions_worked_example_runs(placesim, tmp_path):
     assert out.exists()
     code = python_blocks(text)[-1].replace('"results/cheap_mix.h5"', repr(str(out)))
     exec(compile(code, "docs/interventions.md", "exec"), {})
+
+
+def test_the_analysis_documentation_example_runs(placesim, tmp_path):
+    out = tmp_path / "default.h5"
+    run([placesim, "run", "--replicates", "2", "--set", "simulation.months=12", "-o", str(out), "-q"], tmp_path,
+        check=True)
+    blocks = python_blocks((REPO / "docs" / "analysis.md").read_text())
+    assert len(blocks) == 1
+    code = blocks[0].replace('"results/default.h5"', repr(str(out))).replace('"analysis"', repr(str(REPO / "analysis")))
+    exec(compile(code, "docs/analysis.md", "exec"), {})

@@ -1,0 +1,6 @@
+"""Analysis of PlaceSim results files: a labelled loader, statistics, sensitivity indices and
+the report (docs/analysis.md)."""
+from .loader import Results, ResultsError, load
+from .report import build_report
+
+__all__ = ["Results", "ResultsError", "load", "build_report"]

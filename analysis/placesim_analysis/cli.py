@@ -1,0 +1,58 @@
+"""The package's command line: python3 -m placesim_analysis report RESULTS.h5 [-o DIR]."""
+import argparse
+import sys
+
+from .loader import ResultsError
+from .report import ReportError, build_report, default_directory
+from .style import FORMATS
+
+
+def _months(text):
+    try:
+        return [int(m) for m in text.split(",") if m.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected month numbers separated by commas, got {text!r}")
+
+
+def _formats(text):
+    chosen = [f.strip() for f in text.split(",") if f.strip()]
+    for f in chosen:
+        if f not in FORMATS:
+            raise argparse.ArgumentTypeError(f"unknown format {f!r}: expected some of {', '.join(FORMATS)}")
+    if "png" not in chosen:
+        raise argparse.ArgumentTypeError("png is needed: index.html shows the PNG files")
+    return chosen
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="placesim report",
+                                description="Writes report-ready charts (PNG, SVG, PDF), their data as "
+                                            "CSV, and an offline index.html from a PlaceSim results file.",
+                                epilog="example: placesim report results/default.h5 -o results/default-report")
+    p.add_argument("results", help="a results file written by placesim run or merge")
+    p.add_argument("-o", "--output", help="directory to write (default: RESULTS without .h5, plus -report)")
+    p.add_argument("--months", type=_months, default=None,
+                   help="months of the sector trust heatmaps, e.g. 0,60,120 (default: first, middle, last)")
+    p.add_argument("--formats", type=_formats, default=list(FORMATS),
+                   help="chart formats, comma-separated (default: png,svg,pdf)")
+    p.add_argument("--force", action="store_true", help="replace an existing, non-empty output directory")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    return p
+
+
+def main(argv=None):
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments and arguments[0] == "report":
+        arguments = arguments[1:]
+    args = parser().parse_args(arguments)
+    progress = None if args.quiet else (lambda message: print(message, file=sys.stderr, flush=True))
+    try:
+        index = build_report(args.results, args.output or default_directory(args.results),
+                             heatmap_months=args.months, formats=args.formats, force=args.force,
+                             progress=progress)
+    except (ResultsError, ReportError) as error:
+        print(f"placesim report: {error}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(index)
+    return 0

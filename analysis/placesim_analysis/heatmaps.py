@@ -1,0 +1,105 @@
+"""Sector-by-sector trust at chosen months, and an outcome over two parameters of a grid sweep."""
+import warnings
+
+import numpy as np
+import pandas as pd
+import matplotlib.pyplot as plt
+
+from .style import Chart, pretty
+
+COLOUR_MAP = "viridis"  # perceptually uniform and colour-blind safe
+
+
+def _panels(count, width=3.6, height=3.2, share=False):
+    columns = min(3, count)
+    lines = (count + columns - 1) // columns
+    figure, axes = plt.subplots(lines, columns, figsize=(width * columns + 1.2, height * lines),
+                                squeeze=False, sharex=share, sharey=share, layout="constrained")
+    for ax in axes.flat[count:]:
+        ax.set_visible(False)
+    return figure, list(axes.flat)[:count]
+
+
+def default_heatmap_months(months):
+    """The start, the middle and the end."""
+    return sorted({0, months // 2, months})
+
+
+def sector_trust(results, month):
+    array = results.metric("trust_by_sector")
+    column = int(np.flatnonzero(array["month"].values == month)[0])
+    values = array.isel(month=column)
+    # Sectors the place has no posts in have no ties at all: left out.
+    present = ~np.all(np.isnan(values.values), axis=(0, 2)) | ~np.all(np.isnan(values.values), axis=(0, 1))
+    values = values.isel(sector_from=np.flatnonzero(present), sector_to=np.flatnonzero(present))
+    senders = [str(s) for s in values["sector_from"].values]
+    receivers = [str(s) for s in values["sector_to"].values]
+    strategies = results.strategies
+    figure, axes = _panels(len(strategies), share=True)
+    rows = []
+    image = None
+    for ax, strategy in zip(axes, strategies):
+        mine = values.values[values["strategy"].values == strategy]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a pair of sectors with no ties
+            mean = np.nanmean(mine, axis=0)
+        image = ax.imshow(mean, vmin=0, vmax=1, cmap=COLOUR_MAP)
+        for i in range(len(senders)):
+            for j in range(len(receivers)):
+                if np.isfinite(mean[i, j]):
+                    ax.text(j, i, f"{mean[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                            color="white" if mean[i, j] < 0.6 else "black")
+                rows.append({"month": month, "strategy": strategy, "sector_from": senders[i],
+                             "sector_to": receivers[j], "mean_trust": float(mean[i, j]),
+                             "runs": int(mine.shape[0])})
+        ax.set_xticks(range(len(receivers)), receivers)
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.set_yticks(range(len(senders)), senders)
+        ax.set_title(pretty(strategy))
+        ax.grid(False)
+    figure.supxlabel("trusted sector")
+    figure.supylabel("trusting sector")
+    question = f"Which sectors trust which at month {month}?"
+    figure.suptitle(question)
+    figure.colorbar(image, ax=list(axes), shrink=0.6, label=f"mean trust ({results.units.get('trust_by_sector', '')})")
+    return Chart(f"trust_by_sector_month_{month}", question, figure, pd.DataFrame(rows),
+                 "Mean trust on ties from the row's sector to the column's, over all runs of each "
+                 "strategy (blank: no such ties).")
+
+
+def grid_outcome(results, metric, first, second):
+    """An outcome at the last month over two parameters of a grid sweep, one panel per
+    strategy, averaged over replicates and over any other swept parameter."""
+    final = results.metric(metric).isel(month=-1)
+    design = results.design.loc[final["run"].values]
+    table = pd.DataFrame({"strategy": final["strategy"].values, first: design[first].to_numpy(),
+                          second: design[second].to_numpy(), "value": final.values})
+    grouped = table.groupby(["strategy", first, second])["value"].agg(["mean", "count"]).reset_index()
+    xs = sorted(table[first].unique())
+    ys = sorted(table[second].unique())
+    strategies = results.strategies
+    figure, axes = _panels(len(strategies))
+    low, high = np.nanmin(grouped["mean"]), np.nanmax(grouped["mean"])
+    image = None
+    for ax, strategy in zip(axes, strategies):
+        grid = np.full((len(ys), len(xs)), np.nan)
+        for _, row in grouped[grouped.strategy == strategy].iterrows():
+            grid[ys.index(row[second]), xs.index(row[first])] = row["mean"]
+        image = ax.imshow(grid, origin="lower", cmap=COLOUR_MAP, vmin=low, vmax=high, aspect="auto")
+        ax.set_xticks(range(len(xs)), [f"{x:g}" if isinstance(x, float) else str(x) for x in xs],
+                      rotation=45, ha="right")
+        ax.set_yticks(range(len(ys)), [f"{y:g}" if isinstance(y, float) else str(y) for y in ys])
+        ax.set_title(pretty(strategy))
+        ax.grid(False)
+    figure.supxlabel(first)
+    figure.supylabel(second)
+    label = pretty(metric)
+    question = f"How does {label} at the last month depend on {first} and {second}?"
+    figure.suptitle(question)
+    figure.colorbar(image, ax=list(axes), shrink=0.8,
+                    label=f"{label} ({results.units.get(metric, '')})")
+    data = grouped.rename(columns={"count": "runs"})
+    data.insert(0, "outcome", metric)
+    return Chart(f"grid_{metric}", question, figure, data,
+                 f"Mean {label} at the last month at each grid point, over replicates and any other "
+                 "swept parameter.")

@@ -1,0 +1,123 @@
+"""Reads a PlaceSim results file into labelled data (docs/results.md).
+
+Everything comes from the file alone: the design (strategy, replicate, design point, the
+sampled parameters), the monthly metrics, the provenance and the scenario text.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+
+import h5py
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+FORMAT = "placesim-results"
+SUPPORTED_VERSIONS = (2,)
+BASELINE = "baseline"
+
+
+class ResultsError(Exception):
+    """A file that is not a readable PlaceSim results file."""
+
+
+def _text(value):
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, np.ndarray) and value.shape == ():
+        return _text(value[()])
+    return value
+
+
+def _strings(dataset):
+    return [_text(v) for v in dataset[...]]
+
+
+@dataclass
+class Results:
+    path: Path
+    attrs: dict             # root attributes: provenance, runs, months, ...
+    design: pd.DataFrame    # one row per run (index: run): strategy, replicate, point, parameters
+    design_attrs: dict      # attributes of /design: sweep_design, points, ...
+    parameters: list        # the swept parameters, in [sweep] order
+    metrics: xr.Dataset     # completed runs only, with strategy, replicate, point coordinates
+    units: dict             # metric name -> units
+    descriptions: dict      # metric name -> description
+    failed_runs: pd.DataFrame  # run, message
+
+    @property
+    def scenario(self):
+        return self.attrs.get("scenario", "")
+
+    @property
+    def months(self):
+        return int(self.attrs["months"])
+
+    @property
+    def strategies(self):
+        """Strategies in scenario order (simulation.strategies), as runs are ordered."""
+        return list(dict.fromkeys(self.design["strategy"]))
+
+    @property
+    def sweep_design(self):
+        return self.design_attrs.get("sweep_design", "none")
+
+    def metric(self, name):
+        """One metric as a DataArray [run, month, ...] labelled by strategy, replicate and point."""
+        return self.metrics[name]
+
+
+def load(path):
+    """Opens a results file. Runs that did not complete (failed, or another shard's) are left out
+    of `metrics`; `design` keeps every run, with a `completed` column."""
+    path = Path(path)
+    if not path.exists():
+        raise ResultsError(f"{path}: no such file")
+    try:
+        handle = h5py.File(path, "r")
+    except OSError as error:
+        raise ResultsError(f"{path}: not an HDF5 file ({error})") from None
+    with handle as f:
+        attrs = {k: _text(v) for k, v in f.attrs.items()}
+        if attrs.get("format") != FORMAT:
+            raise ResultsError(f"{path}: not a PlaceSim results file (format is {attrs.get('format')!r}, "
+                               f"expected {FORMAT!r})")
+        if int(attrs.get("format_version", -1)) not in SUPPORTED_VERSIONS:
+            raise ResultsError(f"{path}: format version {attrs.get('format_version')} is not one this "
+                               f"package reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+        group = f["design"]
+        design_attrs = {k: _text(v) for k, v in group.attrs.items()}
+        parameters = _strings(group["parameter"]) if "parameter" in group else []
+        columns = {"strategy": _strings(group["label"]),
+                   "replicate": group["replicate"][...],
+                   "seed": group["seed"][...],
+                   "point": group["point"][...]}
+        for key in parameters:
+            values = group[key][...]
+            columns[key] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
+        for extra in ("sobol_sample", "sobol_matrix", "morris_trajectory", "morris_moved",
+                      "morris_direction"):
+            if extra in group:
+                values = group[extra][...]
+                columns[extra] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
+        design = pd.DataFrame(columns, index=pd.RangeIndex(len(columns["strategy"]), name="run"))
+        design["completed"] = f["status/completed"][...].astype(bool)
+        status = f["status"]
+        failed = pd.DataFrame({
+            "run": status["failure"][...] if "failure" in status else [],
+            "message": _strings(status["message"]) if "message" in status else []})
+        units = {k: _text(d.attrs.get("units", "")) for k, d in f["metrics"].items()
+                 if isinstance(d, h5py.Dataset) and "units" in d.attrs}
+        descriptions = {k: _text(d.attrs.get("description", "")) for k, d in f["metrics"].items()
+                        if isinstance(d, h5py.Dataset) and "units" in d.attrs}
+
+    metrics = xr.open_dataset(path, engine="h5netcdf", group="metrics")
+    keep = np.flatnonzero(design["completed"].to_numpy())
+    metrics = metrics.isel(run=keep)
+    chosen = design.iloc[keep]
+    coordinates = {"strategy": ("run", chosen["strategy"].to_numpy()),
+                   "replicate": ("run", chosen["replicate"].to_numpy()),
+                   "point": ("run", chosen["point"].to_numpy())}
+    metrics = metrics.assign_coords(coordinates)
+    return Results(path=path, attrs=attrs, design=design, design_attrs=design_attrs,
+                   parameters=parameters, metrics=metrics, units=units,
+                   descriptions=descriptions, failed_runs=failed)
