@@ -39,7 +39,8 @@ class Results:
     design: pd.DataFrame    # one row per run (index: run): strategy, replicate, point, parameters
     design_attrs: dict      # attributes of /design: sweep_design, points, ...
     parameters: list        # the swept parameters, in [sweep] order
-    metrics: xr.Dataset     # completed runs only, with strategy, replicate, point coordinates
+    metrics: xr.Dataset     # completed runs only; coordinates on run: strategy, replicate, point
+                            # and every swept parameter
     units: dict             # metric name -> units
     descriptions: dict      # metric name -> description
     failed_runs: pd.DataFrame  # run, message
@@ -117,6 +118,8 @@ def load(path):
     coordinates = {"strategy": ("run", chosen["strategy"].to_numpy()),
                    "replicate": ("run", chosen["replicate"].to_numpy()),
                    "point": ("run", chosen["point"].to_numpy())}
+    for key in parameters:  # the sampled values, e.g. metrics["trust.decay"]
+        coordinates[key] = ("run", chosen[key].to_numpy())
     metrics = metrics.assign_coords(coordinates)
     return Results(path=path, attrs=attrs, design=design, design_attrs=design_attrs,
                    parameters=parameters, metrics=metrics, units=units,

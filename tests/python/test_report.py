@@ -296,3 +296,18 @@ def test_force_replaces_a_report_but_not_other_folders(placesim, comparison, tmp
     answer = run([placesim, "report", str(results), "-o", str(folder), "--force", "--formats", "png"], tmp_path)
     assert answer.returncode == 2 and "holds no report" in answer.stderr
     assert (folder / "notes.txt").read_text() == "keep me"
+
+
+def test_the_loader_labels_runs_with_strategy_replicate_and_sampled_values(placesim, tmp_path):
+    from placesim_analysis import load
+    results_path, _ = make(placesim, tmp_path, "grid", GRID)
+    results = load(results_path)
+    trust = results.metric("trust_cross_sector")
+    assert trust.dims == ("run", "month") and trust.sizes["month"] == 13
+    with h5py.File(results_path) as f:
+        assert np.array_equal(trust["trust.decay"].values, f["design/trust.decay"][...])
+        assert np.array_equal(trust["replicate"].values, f["design/replicate"][...])
+        assert list(trust["strategy"].values) == list(strings(f["design/label"]))
+        assert np.array_equal(trust.values, f["metrics/trust_cross_sector"][...])
+    assert results.parameters == ["trust.decay", "trust.strong_tie"]
+    assert results.sweep_design == "grid"
