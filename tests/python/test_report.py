@@ -148,8 +148,10 @@ def test_difference_and_effect_csvs_equal_paired_differences(comparison):
             expected_month = 48 if row["when"] == "end" else held[-1] + 24
             assert int(row["month"]) == expected_month
     whens = {(r["strategy"], r["when"]) for r in effects}
-    # peer review's last session is within 24 months of the end of 48? Only if it ends by month 24.
+    # Action learning's sessions end within the first year, so its legacy month (+24) is inside
+    # the 48 months; peer review's sessions run past month 24, so it has an end effect only.
     assert ("action_learning", "legacy") in whens and ("peer_review", "end") in whens
+    assert ("peer_review", "legacy") not in whens
 
 
 def test_cost_csv_equals_the_data(comparison):
