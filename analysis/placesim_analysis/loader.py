@@ -4,6 +4,7 @@ Everything comes from the file alone: the design (strategy, replicate, design po
 sampled parameters), the monthly metrics, the provenance and the scenario text.
 """
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import h5py
@@ -53,7 +54,7 @@ class Results:
     def months(self):
         return int(self.attrs["months"])
 
-    @property
+    @cached_property  # asked for by every chart; a pass over every run
     def strategies(self):
         """Strategies in scenario order (simulation.strategies), as runs are ordered."""
         return list(dict.fromkeys(self.design["strategy"]))

@@ -2,7 +2,6 @@
 numbers equal numbers computed directly from the HDF5 data with h5py and numpy, and the page
 opens in headless Chromium with every image loaded and no console errors."""
 import csv
-from pathlib import Path
 
 import h5py
 import numpy as np

@@ -1,6 +1,5 @@
 """The results file through other clients: h5py reads back exactly the values written,
 xarray labels every dimension, and ncdump -h reads the header."""
-import math
 
 import h5py
 import numpy as np

@@ -2,7 +2,6 @@
 a file equal to one process's (provenance times aside); shards that do not belong together
 are refused."""
 import h5py
-import numpy as np
 
 from conftest import run
 from test_interrupted_runs import assert_same_results
