@@ -121,64 +121,65 @@ double row_sum(const float* trust, int degree) {
 void record_trust(const ModelState& st, MetricSeries& out) {
   const TrustGraph& g = st.trust;
   const int t = st.month;
-  Mean cross, member_officer, place_level, neighbourhood;
-  Mean by_sector[kSectorCount][kSectorCount];
-  double strong = 0;
-  double bridging = 0;
+  // Sums and counts over directed ties, by the sectors at either end; the other trust means
+  // are read off this table afterwards. Counts are integers (exact, like sums of ones).
+  double sum[kSectorCount][kSectorCount] = {};
+  int count[kSectorCount][kSectorCount] = {};
+  double level_sum[2] = {};  // cross-sector ties between posts of the same level, by level
+  int level_count[2] = {};
+  int strong = 0;
+  int bridging = 0;
   const double strong_tie = st.params.trust.strong_tie;
-  constexpr auto member = index(Sector::Member);
-  constexpr auto officer = index(Sector::Officer);
+  const Sector* sector_of = st.place.sector_of.data();
+  const Level* level_of = st.place.level_of.data();
   for (int n = 0; n < g.agents(); ++n) {
-    const std::size_t sn = index(st.sector(n));
+    const std::size_t sn = index(sector_of[n]);
     // Within-sector ties only feed the diagonal of the sector matrix.
     const int d_within = g.degree(n, Layer::Within);
-    by_sector[sn][sn].sum += row_sum(g.trusts(n, Layer::Within), d_within);
-    by_sector[sn][sn].count += d_within;
+    sum[sn][sn] += row_sum(g.trusts(n, Layer::Within), d_within);
+    count[sn][sn] += d_within;
 
-    // Cross-sector ties: gather this agent's sums by partner sector and level first.
-    const Level ln = st.place.level_of[static_cast<std::size_t>(n)];
+    const Level ln = level_of[n];
     const int* targets = g.targets(n, Layer::Cross);
     const float* trusts = g.trusts(n, Layer::Cross);
     const int d = g.degree(n, Layer::Cross);
-    double by_partner[kSectorCount] = {};
-    double partners[kSectorCount] = {};
     double same_level = 0;
-    double same_level_count = 0;
+    int same_level_count = 0;
     int strong_here = 0;
     for (int k = 0; k < d; ++k) {
       const int m = targets[k];
       const double trust = trusts[k];
-      const std::size_t sm = index(st.sector(m));
-      by_partner[sm] += trust;
-      partners[sm] += 1;
+      const std::size_t sm = index(sector_of[m]);
+      sum[sn][sm] += trust;
+      count[sn][sm] += 1;
       strong_here += trust >= strong_tie;
-      const bool level_match = st.place.level_of[static_cast<std::size_t>(m)] == ln;
+      // Without a branch: whether levels match is close to a coin toss.
+      const bool level_match = level_of[m] == ln;
       same_level += level_match ? trust : 0.0;
       same_level_count += level_match;
     }
-    for (std::size_t sm = 0; sm < kSectorCount; ++sm) {
-      if (sm == sn) continue;
-      by_sector[sn][sm].sum += by_partner[sm];
-      by_sector[sn][sm].count += partners[sm];
-      cross.sum += by_partner[sm];
-      cross.count += partners[sm];
-    }
-    const std::size_t other = sn == member ? officer : sn == officer ? member : sn;
-    if (other != sn) {
-      member_officer.sum += by_partner[other];
-      member_officer.count += partners[other];
-    }
-    Mean& level_mean = ln == Level::Place ? place_level : neighbourhood;
-    level_mean.sum += same_level;
-    level_mean.count += same_level_count;
+    level_sum[static_cast<std::size_t>(ln)] += same_level;
+    level_count[static_cast<std::size_t>(ln)] += same_level_count;
     strong += strong_here;
     bridging += strong_here > 0;
   }
-  Mean within;
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    within.sum += by_sector[s][s].sum;
-    within.count += by_sector[s][s].count;
+  Mean cross, within, member_officer;
+  for (std::size_t a = 0; a < kSectorCount; ++a) {
+    for (std::size_t b = 0; b < kSectorCount; ++b) {
+      Mean& mean = a == b ? within : cross;
+      mean.sum += sum[a][b];
+      mean.count += count[a][b];
+      out.at(t, Metric::TrustBySector, static_cast<int>(a * kSectorCount + b)) =
+          Mean{sum[a][b], static_cast<double>(count[a][b])}.value();
+    }
   }
+  constexpr auto member = index(Sector::Member);
+  constexpr auto officer = index(Sector::Officer);
+  member_officer.sum = sum[member][officer] + sum[officer][member];
+  member_officer.count = count[member][officer] + count[officer][member];
+  const Mean place_level{level_sum[0], static_cast<double>(level_count[0])};
+  const Mean neighbourhood{level_sum[1], static_cast<double>(level_count[1])};
+  static_assert(static_cast<int>(Level::Place) == 0 && static_cast<int>(Level::Neighbourhood) == 1);
   const double agents = g.agents();
   out.at(t, Metric::TrustCrossSector) = cross.value();
   out.at(t, Metric::TrustWithinSector) = within.value();
@@ -188,12 +189,6 @@ void record_trust(const ModelState& st, MetricSeries& out) {
   out.at(t, Metric::CrossSectorTies) = static_cast<float>(cross.count / agents);
   out.at(t, Metric::StrongCrossSectorTies) = static_cast<float>(strong / agents);
   out.at(t, Metric::Bridging) = static_cast<float>(bridging / agents);
-  for (std::size_t a = 0; a < kSectorCount; ++a) {
-    for (std::size_t b = 0; b < kSectorCount; ++b) {
-      out.at(t, Metric::TrustBySector, static_cast<int>(a * kSectorCount + b)) =
-          by_sector[a][b].value();
-    }
-  }
 }
 
 // Shared ambition: agreement between sectors' authority-weighted mean priorities, averaged
