@@ -1,6 +1,7 @@
 // Values written to a results file are the values read back, through the project's reader.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +48,71 @@ TEST_P(ResultsFileCompression, EveryValueWrittenIsReadBack) {
 
 // Stored as they are, deflated with HDF5's shuffle and deflate filters, and hard.
 INSTANTIATE_TEST_SUITE_P(Levels, ResultsFileCompression, ::testing::Values(0, 1, 9));
+
+// Values whose low byte planes are noise, as a varying metric's are: the bits of run r,
+// month t, metric m, column c come from a hash. Even metrics take any 32 bits (all four planes
+// noise, NaNs included); odd metrics are floats in [0.5, 1) (the two low planes noise, the
+// others not).
+std::uint32_t noisy_bits(int run, int month, int metric, int column) {
+  std::uint32_t x = static_cast<std::uint32_t>(((run * 1000 + month) * 40 + metric) * 40 + column);
+  x ^= x >> 16;  // a 32-bit integer hash (lowbias32)
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return metric % 2 == 0 ? x : (x & 0x007FFFFFU) | 0x3F000000U;
+}
+
+TEST(ResultsFile, NoisyBytePlanesAreStoredAndReadBackByHdf5sOwnFilter) {
+  const std::string path = temp_path("noisy_planes");
+  // 4 runs x 301 months: a trust_by_sector plane holds 4 x 301 x 25 = 30,100 bytes, so its
+  // four noise planes need two stored blocks (65,535 bytes at most each).
+  auto f = testing::synthetic_file(8, 300, 4, 1);
+  std::vector<MetricSeries> runs;
+  for (int r = 0; r < 8; ++r) {
+    MetricSeries& series = runs.emplace_back(301, 3);
+    for (int t = 0; t <= 300; ++t) {
+      for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+        for (int c = 0; c < series.width(static_cast<Metric>(m)); ++c) {
+          series.at(t, static_cast<Metric>(m), c) = std::bit_cast<float>(noisy_bits(r, t, m, c));
+        }
+      }
+    }
+  }
+  {
+    ResultsWriter writer(path, f.layout, results::Shard{}, f.design, f.provenance);
+    for (int b = 0; b < 2; ++b) {
+      std::vector<const MetricSeries*> block;
+      for (int r = 4 * b; r < 4 * b + 4; ++r) block.push_back(&runs[static_cast<std::size_t>(r)]);
+      const EncodedBlock encoded = encode_block(f.layout, b, block, std::vector<std::string>(4));
+      // All-noise chunks are nothing but stored blocks: zlib header, 5 bytes a stored block,
+      // the values, Adler-32; whatever the compressor would have made of them.
+      for (int m = 0; m < static_cast<int>(Metric::Count); m += 2) {
+        const std::size_t bytes = 4 * chunk_values(f.layout, static_cast<Metric>(m));
+        const std::size_t stored_blocks = (bytes + 65534) / 65535;
+        EXPECT_EQ(encoded.chunks[static_cast<std::size_t>(m)].size(), 2 + 5 * stored_blocks + bytes + 4)
+            << spec(static_cast<Metric>(m)).name;
+      }
+      writer.write_block(encoded);
+    }
+    writer.close();
+  }
+  const ResultsReader r(path);
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+    const std::string name(spec(static_cast<Metric>(m)).name);
+    const auto values = r.read(name, 0, 8);
+    const int width = metric_width(static_cast<Metric>(m), 3);
+    std::size_t k = 0;
+    for (int run = 0; run < 8; ++run) {
+      for (int t = 0; t <= 300; ++t) {
+        for (int c = 0; c < width; ++c) {
+          ASSERT_EQ(std::bit_cast<std::uint32_t>(values[k++]), noisy_bits(run, t, m, c)) << name;
+        }
+      }
+    }
+  }
+  std::filesystem::remove(path);
+}
 
 TEST(ResultsFile, FailedRunsAreRecordedWithTheirMessages) {
   const std::string path = temp_path("failures");
