@@ -36,7 +36,7 @@ PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threa
           Model model(plan.configuration(a.point, a.strategy), {plan.seed(), static_cast<std::uint32_t>(a.replicate)});
           model.run();
           check_invariants(model.metrics());
-          series[static_cast<std::size_t>(i)].emplace(model.metrics());
+          series[static_cast<std::size_t>(i)].emplace(std::move(model).take_metrics());
         } catch (const std::exception&) {
         }
       });

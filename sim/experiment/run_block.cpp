@@ -58,7 +58,7 @@ EncodedBlock run_block(const Plan& plan, const results::Layout& layout, int bloc
       Model model(variant.configuration, {plan.seed(), static_cast<std::uint32_t>(a.replicate)});
       model.run();
       check_invariants(model.metrics());
-      series[slot].emplace(model.metrics());
+      series[slot].emplace(std::move(model).take_metrics());
     } catch (const std::exception& e) {
       messages[slot] = e.what();
     }

@@ -30,6 +30,8 @@ class Model {
   const ModelState& state() const { return state_; }
   ModelState& state() { return state_; }
   const MetricSeries& metrics() const { return metrics_; }
+  // The metrics, moved out of a finished run (no copy of every month's row).
+  MetricSeries take_metrics() && { return std::move(metrics_); }
   // The strategy's interventions, or nullptr for none.
   const Interventions* interventions() const { return interventions_.get(); }
   const Params& params() const { return configuration_->params; }
