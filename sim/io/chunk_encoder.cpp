@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -135,10 +136,11 @@ EncodedBlock encode_block(const results::Layout& layout, int block, const std::v
     values.assign(chunk_values(layout, metric), std::numeric_limits<float>::quiet_NaN());
     for (std::size_t r = 0; r < runs.size(); ++r) {
       if (!runs[r]) continue;
+      // A run's months are rows of every metric's columns; this metric's are contiguous.
+      const float* row = runs[r]->values().data() + runs[r]->offset(metric);
+      const auto columns = static_cast<std::size_t>(runs[r]->columns());
       float* out = values.data() + r * run_values;
-      for (int t = 0; t < months; ++t) {
-        for (int c = 0; c < width; ++c) *out++ = runs[r]->at(t, metric, c);
-      }
+      for (int t = 0; t < months; ++t, row += columns, out += width) std::copy_n(row, width, out);
     }
     const std::size_t bytes = values.size() * sizeof(float);
     std::vector<std::uint8_t>& chunk = encoded.chunks.emplace_back();
