@@ -55,6 +55,7 @@ void BlockWriter::loop() {
       const double write_start = elapsed();
       store_(*owned);
       progress_.writing_seconds += elapsed() - write_start;
+      progress_.encoding_seconds += owned->encoding_seconds;
       progress_.runs_done += owned->runs;
       for (std::uint8_t f : owned->failed) progress_.runs_failed += f;
       progress_.seconds = elapsed();

@@ -28,6 +28,7 @@ struct Progress {
   int runs_failed = 0;
   double seconds = 0;          // since the runner started
   double writing_seconds = 0;  // time the writer thread has spent storing blocks
+  double encoding_seconds = 0; // time worker threads spent encoding (compressing) the blocks stored
 };
 
 // One thread storing finished blocks in the order they are pushed, through a bounded queue.

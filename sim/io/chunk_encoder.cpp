@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -42,6 +43,12 @@ void unshuffle4(const std::uint8_t* in, std::size_t n, float* values) {
 // well). Measured on the default place: such planes deflate to 99-100% of their size at
 // level 1, and take most of the compressor's time (docs/performance.md).
 bool is_noise(const std::uint8_t* plane, std::size_t n) {
+  // Most planes that are not noise (zeros, counts, exponents) show it at once in runs of equal
+  // bytes: a look at the first 256 settles them.
+  const std::size_t prefix = std::min<std::size_t>(n, 256);
+  std::size_t prefix_repeats = 0;
+  for (std::size_t i = 1; i < prefix; ++i) prefix_repeats += plane[i] == plane[i - 1];
+  if (prefix_repeats * 50 > prefix) return false;
   std::array<std::uint32_t, 256> count{};
   std::size_t repeats = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -114,6 +121,7 @@ struct DecompressorDeleter {
 
 EncodedBlock encode_block(const results::Layout& layout, int block, const std::vector<const MetricSeries*>& runs,
                           const std::vector<std::string>& messages) {
+  const auto start = std::chrono::steady_clock::now();
   EncodedBlock encoded;
   encoded.block = block;
   encoded.first = layout.first_run(block);
@@ -155,6 +163,7 @@ EncodedBlock encode_block(const results::Layout& layout, int block, const std::v
     if (size == 0) throw std::runtime_error("deflate failed on a chunk");
     chunk.resize(size);
   }
+  encoded.encoding_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return encoded;
 }
 

@@ -19,6 +19,7 @@ struct EncodedBlock {
   std::vector<std::uint8_t> failed;               // per run: 1 when the run failed
   std::vector<std::string> messages;              // per run: why it failed (empty otherwise)
   std::vector<std::vector<std::uint8_t>> chunks;  // one per metric, in Metric order
+  double encoding_seconds = 0;                    // time encode_block took (not stored)
 };
 
 // Values in one chunk of a metric: block_runs x (months + 1) x width.
