@@ -16,9 +16,10 @@ namespace {
 
 // Every run allocates its model and metrics and every block its chunks, and frees them when
 // done. By default glibc hands freed memory at the top of a heap back to the system and the
-// next run faults it in again, page by page: about 25 page faults a run, some 5% of a
+// next run faults it in again, page by page: about 25 page faults a run, some 6% of a
 // 2-thread sweep's time on a VM. Keeping freed memory (up to 64 MiB) for reuse removes them;
-// peak memory is unchanged, since the same memory is reused (docs/performance.md).
+// peak memory grows by a few MB at most, since the same memory is reused
+// (docs/performance.md).
 void keep_freed_memory() {
 #if defined(__GLIBC__)
   mallopt(M_TRIM_THRESHOLD, 64 << 20);

@@ -27,9 +27,8 @@ std::size_t chunk_values(const results::Layout& layout, Metric metric);
 
 // Gathers, shuffles (4-byte elements) and deflates (zlib format, libdeflate) each metric's
 // chunk of block `block`, keeping byte planes that are noise as stored blocks; compression 0
-// stores the values as they are. runs[i] is run
-// first + i, or null when it failed (messages[i] says why): its values, and those of runs
-// past the end of the file, are NaN.
+// stores the values as they are. runs[i] is run first + i, or null when it failed
+// (messages[i] says why): its values, and those of runs past the end of the file, are NaN.
 EncodedBlock encode_block(const results::Layout& layout, int block, const std::vector<const MetricSeries*>& runs,
                           const std::vector<std::string>& messages);
 
