@@ -37,6 +37,8 @@ Scenario default_scenario();
 // Applies "key.path=value" (the value in TOML syntax; a bare word is taken as a string for
 // text keys), validated like a scenario file.
 void apply_override(Scenario& scenario, const std::string& assignment);
+// The same, naming `source` (an option such as "--seed 7") in its errors.
+void apply_override(Scenario& scenario, const std::string& assignment, const std::string& source);
 
 // Checks what single keys cannot show: that the parameters make a place, that a run fits in
 // this machine's memory, and that the sweep is complete. Throws ScenarioError at the key at

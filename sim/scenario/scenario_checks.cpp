@@ -11,15 +11,39 @@
 namespace placesim {
 
 namespace {
+
+// A name plus ".h5.journal" and a shard suffix stays under the usual 255-byte limit.
+constexpr std::size_t kMaxNameBytes = 200;
+
 std::string gib(double bytes) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
   return text;
 }
+// Why a scenario name cannot name the default results file results/<name>.h5 (and its
+// journal, partial and lock files beside it), or empty when it can.
+std::string file_name_problem(const std::string& name) {
+  if (name.empty()) return "is empty";
+  if (name.size() > kMaxNameBytes) {
+    return "is " + std::to_string(name.size()) + " bytes long; at most " + std::to_string(kMaxNameBytes) + " make a file name";
+  }
+  if (name == "." || name == "..") return "is not a file name";
+  for (const unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) return "holds a control character (such as a newline or NUL)";
+    if (c == '/' || c == '\\') return "holds a path separator ('/' or '\\')";
+  }
+  return "";
+}
+
 }  // namespace
 
 void check_scenario(const Scenario& scenario) {
   const Params& p = scenario.params;
+  if (const std::string problem = file_name_problem(p.simulation.name); !problem.empty()) {
+    throw ScenarioError(scenario.position_of("simulation.name"), "simulation.name",
+                        "the name " + problem + ": it names the results file results/<name>.h5, so it must be a "
+                        "file name (letters, digits, spaces, '-', '_', '.')");
+  }
   // Sizes first: estimated before building anything.
   const MemoryEstimate need = estimate_run_memory(p);
   if (need.agents > std::numeric_limits<int>::max() / 2) {

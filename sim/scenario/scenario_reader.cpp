@@ -15,11 +15,26 @@
 #include "scenario/scenario.hpp"
 #include "scenario/suggestion.hpp"
 #include "scenario/sweep_reader.hpp"
+#include "scenario/toml_limits.hpp"
 #include "scenario/value_reader.hpp"
 
 namespace placesim {
 
 namespace {
+
+// Why a row name cannot be used, or empty when it can: keys such as
+// place.issues.<name>.wickedness are split at their dots, and names appear in messages,
+// charts and the results file.
+std::string row_name_problem(const std::string& row) {
+  if (row.empty()) return "is empty";
+  if (row.find('.') != std::string::npos) {
+    return "holds a '.', which would split keys such as <table>.<name>.<field>; use '_' or '-' instead";
+  }
+  for (const unsigned char c : row) {
+    if (c < 0x20 || c == 0x7f) return "holds a control character (such as a newline or NUL)";
+  }
+  return "";
+}
 
 class Reader {
  public:
@@ -90,6 +105,9 @@ class Reader {
       if (!fields->is_table()) {
         throw ScenarioError(row_where, row_path, "expected a table of fields, found " + toml_type(*fields));
       }
+      if (const std::string problem = row_name_problem(row); !problem.empty()) {
+        throw ScenarioError(row_where, row_path, "the row name " + problem);
+      }
       if (table.fixed_rows() && !table.has_row(scenario_.params, row)) {
         throw ScenarioError(row_where, row_path,
                             "no such " + table.name() + " row" + did_you_mean(row, table.row_names(scenario_.params)));
@@ -104,9 +122,10 @@ class Reader {
         read_field(table, row, field, *value, position(source_, *value));
       }
       if (fields->as_table().empty() && !table.has_row(scenario_.params, row)) {
-        // An empty new row: create it with the field defaults.
-        const FieldInfo& first = table.fields().front();
-        table.set(scenario_.params, row, first.key, first.default_value);
+        // An empty new row: create it with the field defaults. (fields() returns a copy: keep
+        // it alive while its first entry is used.)
+        const std::vector<FieldInfo> table_fields = table.fields();
+        table.set(scenario_.params, row, table_fields.front().key, table_fields.front().default_value);
       }
     }
   }
@@ -180,6 +199,7 @@ std::string syntax_message(const std::string& what) {
 }
 
 TomlValue parse_toml(const std::string& text, const std::string& source) {
+  check_toml_limits(text, source);
   std::istringstream in(text);
   try {
     return toml::parse(in, source);
@@ -242,7 +262,11 @@ Scenario load_scenario_file(const std::string& path) {
 Scenario default_scenario() { return load_scenario_text(embedded_default_text(), kEmbeddedDefaultName); }
 
 void apply_override(Scenario& scenario, const std::string& assignment) {
-  const SourcePosition where{"--set " + assignment, 0, 0};
+  apply_override(scenario, assignment, "--set " + assignment);
+}
+
+void apply_override(Scenario& scenario, const std::string& assignment, const std::string& source) {
+  const SourcePosition where{source, 0, 0};
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {
     throw ScenarioError(where, "", "expected key.path=value");
@@ -250,6 +274,7 @@ void apply_override(Scenario& scenario, const std::string& assignment) {
   std::string key = assignment.substr(0, eq);
   const std::string value_text = assignment.substr(eq + 1);
   while (!key.empty() && key.back() == ' ') key.pop_back();
+  check_toml_limits(value_text, where.source);
   TomlValue value;
   try {
     std::istringstream in("value = " + value_text);

@@ -21,7 +21,7 @@ std::string resolved_toml(const Params& params) {
   }
   for (const auto& table : registry.tables()) {
     for (const std::string& row : table->row_names(params)) {
-      out << "\n[" << table->name() << "." << row << "]\n";
+      out << "\n[" << table->name() << "." << toml_key(row) << "]\n";
       for (const FieldInfo& f : table->fields()) {
         out << f.key << " = " << to_toml(table->get(params, row, f.key)) << "\n";
       }

@@ -52,7 +52,7 @@ std::string spec_toml(const SweptParameter& p) {
   return out + " }";
 }
 
-std::string quoted(const std::string& key) { return "\"" + key + "\""; }
+std::string quoted(const std::string& key) { return toml_string(key); }
 
 }  // namespace
 

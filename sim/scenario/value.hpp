@@ -27,6 +27,10 @@ using Value = std::variant<bool, std::int64_t, double, std::string, PerSector,
                            std::vector<std::string>, std::vector<std::int64_t>, NamedReals>;
 
 std::string_view type_name(ValueType type);
+// A TOML basic string, quoted and escaped (control characters as \uXXXX), and a key: bare
+// when it can be, quoted otherwise.
+std::string toml_string(const std::string& text);
+std::string toml_key(const std::string& key);
 // The value as TOML source text (what `placesim validate` prints and docs show).
 std::string to_toml(const Value& value);
 

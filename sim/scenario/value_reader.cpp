@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "scenario/suggestion.hpp"
@@ -52,13 +53,37 @@ std::string expected(const FieldInfo& f) {
   return "?";
 }
 
-std::string range_text(const FieldInfo& f) {
+namespace {
+
+bool integral(const FieldInfo& f) { return f.type == ValueType::Integer || f.type == ValueType::IntegerList; }
+
+// An integer field's bounds as integers (a bound beyond the int64 range is no bound).
+std::int64_t integer_min(const FieldInfo& f) {
+  return f.min > -9.2e18 ? static_cast<std::int64_t>(std::ceil(f.min)) : std::numeric_limits<std::int64_t>::min();
+}
+std::int64_t integer_max(const FieldInfo& f) {
+  return f.max < 9.2233720368547758e18 ? static_cast<std::int64_t>(std::floor(f.max))
+                                        : std::numeric_limits<std::int64_t>::max();
+}
+
+std::string number_text(const FieldInfo& f, double x) {
+  if (integral(f) && std::isfinite(x) && std::fabs(x) < 9.2233720368547758e18) {
+    return std::to_string(static_cast<std::int64_t>(x));
+  }
   std::ostringstream s;
-  const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
-  if (lo && hi) s << "from " << f.min << " to " << f.max;
-  else if (lo) s << "at least " << f.min;
-  else s << "at most " << f.max;
+  s << x;
   return s.str();
+}
+
+bool in_integer_range(const FieldInfo& f, std::int64_t x) { return x >= integer_min(f) && x <= integer_max(f); }
+
+}  // namespace
+
+std::string range_text(const FieldInfo& f) {
+  const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
+  if (lo && hi) return "from " + number_text(f, f.min) + " to " + number_text(f, f.max);
+  if (lo) return "at least " + number_text(f, f.min);
+  return "at most " + number_text(f, f.max);
 }
 
 // Sorts a table's keys by where they appear in the file, so that rows keep the file's order.
@@ -92,7 +117,11 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
     case ValueType::Integer: {
       if (!v.is_integer()) throw wrong_type();
       const std::int64_t x = v.as_integer();
-      check_range(static_cast<double>(x));
+      if (!in_integer_range(f, x)) {
+        std::string message = "value " + std::to_string(x) + " is out of range: expected " + range_text(f);
+        if (!f.unit.empty()) message += " (" + f.unit + ")";
+        throw ScenarioError(where, path, message);
+      }
       return x;
     }
     case ValueType::Real: {
@@ -127,7 +156,7 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
         }
         const double x = weight->is_integer() ? static_cast<double>(weight->as_integer()) : weight->as_floating();
         if (!(x >= f.min && x <= f.max)) {
-          throw ScenarioError(at, path + "." + sector, "weight " + std::to_string(x) + " is out of range: expected " + range_text(f));
+          throw ScenarioError(at, path + "." + sector, "weight " + number_text(f, x) + " is out of range: expected " + range_text(f));
         }
         weights[index(*s)] = x;
       }
@@ -140,7 +169,7 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
         const SourcePosition at = position(where.source, item);
         if (!item.is_integer()) throw ScenarioError(at, path, "expected integers, found " + toml_type(item));
         const std::int64_t x = item.as_integer();
-        if (!(static_cast<double>(x) >= f.min && static_cast<double>(x) <= f.max)) {
+        if (!in_integer_range(f, x)) {
           throw ScenarioError(at, path, "value " + std::to_string(x) + " is out of range: expected " + range_text(f));
         }
         numbers.push_back(x);
