@@ -1,6 +1,7 @@
 """The package's command line: python3 -m placesim_analysis report RESULTS.h5 [-o DIR]."""
 import argparse
 import sys
+import warnings
 
 from .loader import ResultsError
 from .report import ReportError, build_report, default_directory
@@ -46,12 +47,19 @@ def main(argv=None):
         arguments = arguments[1:]
     args = parser().parse_args(arguments)
     progress = None if args.quiet else (lambda message: print(message, file=sys.stderr, flush=True))
+    if args.quiet:
+        # Statistics of too few replicates (an interval of one run) warn; --quiet means quiet.
+        warnings.simplefilter("ignore", RuntimeWarning)
     try:
         index = build_report(args.results, args.output or default_directory(args.results),
                              heatmap_months=args.months, formats=args.formats, force=args.force,
                              progress=progress)
     except (ResultsError, ReportError) as error:
         print(f"placesim report: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        # h5py reports damaged data (a chunk failing its checksum) as an OSError.
+        print(f"placesim report: cannot read {args.results}: {error}", file=sys.stderr)
         return 2
     if not args.quiet:
         print(index)

@@ -13,7 +13,7 @@ import pandas as pd
 import xarray as xr
 
 FORMAT = "placesim-results"
-SUPPORTED_VERSIONS = (2,)
+SUPPORTED_VERSIONS = (2, 3)
 BASELINE = "baseline"
 
 

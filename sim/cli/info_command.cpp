@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "experiment/experiment.hpp"
+#include "io/results_check.hpp"
 #include "io/results_reader.hpp"
 
 namespace po = boost::program_options;
@@ -59,9 +60,12 @@ int info_command(const Args& args) {
       "Usage: placesim info RESULTS.h5\n\n"
       "Describes a results file: provenance, runs (completed, failed, missing), months, the\n"
       "design and every metric with its dimensions and units. Given an unfinished run (its\n"
-      "FILE.journal, or FILE when only the journal exists), says how far it got.\n\n"
+      "FILE.journal, or FILE when only the journal exists), says how far it got. Every chunk\n"
+      "of the metrics is checked against its checksum first: a damaged file is named as such.\n\n"
       "Options");
-  options.add_options()("help,h", "this help");
+  options.add_options()
+      ("no-verify", "skip checking every metric chunk against its checksum (faster on very large files)")
+      ("help,h", "this help");
   po::variables_map vm = parse_options(args, options, path);
   if (vm.count("help")) {
     std::cout << options << "\nExample:\n  placesim info results/default.h5\n";
@@ -80,6 +84,10 @@ int info_command(const Args& args) {
     return kOk;
   }
 
+  // Read back whole first, in a child process: a damaged file is reported, and cannot crash
+  // this one (io/results_check.hpp).
+  const ResultsCheck check = check_results_file(path, !vm.count("no-verify"));
+  if (!check.readable) throw UsageError(check.problem);
   std::unique_ptr<ResultsReader> opened;
   try {
     opened = std::make_unique<ResultsReader>(path);
@@ -151,6 +159,13 @@ int info_command(const Args& args) {
     std::cout << line;
   }
   std::cout << "  scenario    the resolved scenario is the root attribute 'scenario' (TOML)\n";
+  if (!results.checksums()) {
+    std::cout << "  checksums   none (format version " << results.format_version() << " files carry none)\n";
+  } else if (vm.count("no-verify")) {
+    std::cout << "  checksums   not checked (--no-verify)\n";
+  } else {
+    std::cout << "  checksums   all " << check.chunks_checked << " metric chunks intact\n";
+  }
   return kOk;
 }
 

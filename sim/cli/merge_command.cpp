@@ -2,9 +2,13 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output_file.hpp"
+#include "io/output_lock.hpp"
+#include "io/results_check.hpp"
 #include "io/shard_merge.hpp"
 
 namespace po = boost::program_options;
@@ -37,8 +41,22 @@ int merge_command(const Args& args, const std::string& command_line) {
     if (shard == output) throw UsageError(output + " is both the output and a shard");
     if (!std::filesystem::exists(shard)) throw UsageError("no such shard file: " + shard);
   }
+  require_regular_or_absent(output, "the merged file");
+  require_regular_or_absent(output + ".partial", "the partial merged file");
+  std::optional<OutputLock> lock;
+  try {
+    lock.emplace(output, command_line);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what());
+  }
   if (std::filesystem::exists(output) && !vm.count("force")) {
     throw UsageError(output + " exists and was left as it is; use --force to replace it");
+  }
+  // Every shard read back whole, checksums included, before one byte is merged: a damaged
+  // shard is named, never copied into the merged file.
+  for (const std::string& shard : shards) {
+    const ResultsCheck check = check_results_file(shard, true);
+    if (!check.readable) throw UsageError("cannot merge: " + check.problem);
   }
   MergeReport report;
   try {

@@ -1,8 +1,14 @@
 #pragma once
 // Where results go, and the rules that protect what is already there: an existing results
-// file is never overwritten unless asked (--force), an unfinished run's journal is never
-// discarded unless asked, and the results file appears only when every run is in.
+// file is never overwritten unless asked (--force), and then only when it is a regular file;
+// an unfinished run's journal is never discarded unless asked; --resume continues only a
+// run of the same scenario; two processes never write one output (io/output_lock.hpp); and
+// the results file appears only when every run is in.
+#include <optional>
 #include <string>
+
+#include "io/journal.hpp"
+#include "io/output_lock.hpp"
 
 namespace placesim::cli {
 
@@ -10,11 +16,24 @@ struct OutputFile {
   std::string path;        // the results file
   bool resume = false;     // continue the journal that is there
   bool complete = false;   // --resume, and the results file is already complete: nothing to do
+  std::optional<OutputLock> lock;  // held until the command ends
 };
 
-// Resolves -o (or results/<name>.h5, or results/<name>-shard-I-of-N.h5 for a shard) and
-// checks, before any work, that it can be written without losing anything. Throws
-// UsageError.
-OutputFile prepare_output(const std::string& requested, const std::string& default_name, bool force, bool resume);
+struct OutputRequest {
+  std::string requested;     // -o, or empty
+  std::string default_name;  // results/<default_name>.h5 without -o
+  bool force = false;
+  bool resume = false;
+  std::string command_line;  // recorded in the lock, for another process's message
+  JournalHeader identity;    // what this command would write (checked against what is there)
+};
+
+// Resolves the output path, takes its lock, and checks, before any work, that it can be
+// written without losing anything. Throws UsageError.
+OutputFile prepare_output(const OutputRequest& request);
+
+// Refuses (UsageError) a path that is there but is not a regular file (a folder, a FIFO, a
+// device, a symbolic link): PlaceSim writes and replaces only its own regular files.
+void require_regular_or_absent(const std::string& path, const std::string& role);
 
 }  // namespace placesim::cli

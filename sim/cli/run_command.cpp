@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "cli/commands.hpp"
+#include "cli/interruption.hpp"
 #include "cli/options.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress.hpp"
@@ -57,6 +58,13 @@ results::Shard parse_shard(const std::string& text) {
   return shard;
 }
 
+// The command to finish an interrupted run: the same one, with --resume and without --force.
+std::string resume_command(const std::string& command_line) {
+  std::string command = std::regex_replace(command_line, std::regex(R"( --force\b)"), "");
+  if (command.find(" --resume") == std::string::npos) command += " --resume";
+  return command;
+}
+
 }  // namespace
 
 int run_command(const Args& args, const std::string& command_line) {
@@ -105,13 +113,20 @@ int run_command(const Args& args, const std::string& command_line) {
   if (shard.count > 1) {
     default_name += "-shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
   }
-  const OutputFile out = prepare_output(output, default_name, vm.count("force") > 0, vm.count("resume") > 0);
+  const results::Provenance provenance{program_version(), git_commit(), results::utc_now_iso8601(),
+                                       command_line, resolved_toml(scenario), plan.seed()};
+  OutputRequest request;
+  request.requested = output;
+  request.default_name = default_name;
+  request.force = vm.count("force") > 0;
+  request.resume = vm.count("resume") > 0;
+  request.command_line = command_line;
+  request.identity = {layout_for(plan, compression), shard, provenance};
+  OutputFile out = prepare_output(request);
   if (out.complete) {
     if (!quiet) std::cerr << "placesim: " << out.path << " is complete; nothing to resume\n";
     return kOk;
   }
-  const results::Provenance provenance{program_version(), git_commit(), results::utc_now_iso8601(),
-                                       command_line, resolved_toml(scenario), plan.seed()};
 
   const results::Layout layout = layout_for(plan, compression);
   if (shard.count > 1 && shard.first_block(layout.blocks()) == shard.end_block(layout.blocks()) && !quiet) {
@@ -132,13 +147,19 @@ int run_command(const Args& args, const std::string& command_line) {
     std::cerr << " -> " << out.path << "\n";
   }
   ProgressLine progress(!quiet && stderr_is_terminal());
+  int shard_runs = 0;
+  for (int b = shard.first_block(layout.blocks()); b < shard.end_block(layout.blocks()); ++b) shard_runs += layout.runs_in(b);
+  const InterruptionNotice interruption(out.path, resume_command(command_line), shard_runs);
   ExperimentOptions experiment;
   experiment.output = out.path;
   experiment.threads = threads;
   experiment.compression = compression;
   experiment.shard = shard;
   experiment.resume = out.resume;
-  experiment.on_progress = [&](const Progress& p) { progress.update(p); };
+  experiment.on_progress = [&](const Progress& p) {
+    InterruptionNotice::set_runs_kept(p.runs_done);
+    progress.update(p);
+  };
   experiment.executor = root_executor(threads, experiment.on_progress);
   ExperimentResult result;
   try {

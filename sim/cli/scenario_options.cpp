@@ -1,13 +1,15 @@
 #include "cli/scenario_options.hpp"
 
+#include <utility>
+
 namespace po = boost::program_options;
 
 namespace placesim::cli {
 
 void ScenarioOptions::add_to(po::options_description& options) {
   options.add_options()
-      ("seed,s", po::value<std::uint64_t>(), "base seed (overrides simulation.seed)")
-      ("replicates,r", po::value<int>(), "replicates (overrides simulation.replicates)")
+      ("seed,s", po::value<std::string>(), "base seed (overrides simulation.seed)")
+      ("replicates,r", po::value<std::string>(), "replicates (overrides simulation.replicates)")
       ("set", po::value(&sets_)->composing(),
        "KEY=VALUE: set any parameter, e.g. --set trust.decay=0.03 or --set sweep.samples=256 (repeatable)");
 }
@@ -15,9 +17,12 @@ void ScenarioOptions::add_to(po::options_description& options) {
 Scenario ScenarioOptions::load(const std::string& scenario_file, const po::variables_map& vm) const {
   Scenario scenario = scenario_file.empty() ? default_scenario() : load_scenario_file(scenario_file);
   for (const std::string& assignment : sets_) apply_override(scenario, assignment);
-  if (vm.count("seed")) apply_override(scenario, "simulation.seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
-  if (vm.count("replicates")) {
-    apply_override(scenario, "simulation.replicates=" + std::to_string(vm["replicates"].as<int>()));
+  // Read as text and checked like any value of the key, so that "-1" is out of range rather
+  // than wrapped round to a huge unsigned number.
+  for (const auto& [option, key] : {std::pair{"seed", "simulation.seed"}, std::pair{"replicates", "simulation.replicates"}}) {
+    if (!vm.count(option)) continue;
+    const std::string text = vm[option].as<std::string>();
+    apply_override(scenario, std::string(key) + "=" + text, "--" + std::string(option) + " " + text);
   }
   check_scenario(scenario);
   return scenario;

@@ -2,6 +2,8 @@
 
 #include <libdeflate.h>
 
+#include "io/fletcher32.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -153,15 +155,17 @@ EncodedBlock encode_block(const results::Layout& layout, int block, const std::v
     const std::size_t bytes = values.size() * sizeof(float);
     std::vector<std::uint8_t>& chunk = encoded.chunks.emplace_back();
     if (!compressor) {
+      chunk.reserve(bytes + 4);
       chunk.resize(bytes);
       std::memcpy(chunk.data(), values.data(), bytes);
-      continue;
+    } else {
+      shuffled.resize(bytes);
+      shuffle4(values.data(), values.size(), shuffled.data());
+      const std::size_t size = deflate_planes(compressor.get(), shuffled.data(), values.size(), chunk);
+      if (size == 0) throw std::runtime_error("deflate failed on a chunk");
+      chunk.resize(size);
     }
-    shuffled.resize(bytes);
-    shuffle4(values.data(), values.size(), shuffled.data());
-    const std::size_t size = deflate_planes(compressor.get(), shuffled.data(), values.size(), chunk);
-    if (size == 0) throw std::runtime_error("deflate failed on a chunk");
-    chunk.resize(size);
+    append_fletcher32(chunk);  // the last filter of every metric's pipeline
   }
   encoded.encoding_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return encoded;
@@ -170,15 +174,17 @@ EncodedBlock encode_block(const results::Layout& layout, int block, const std::v
 std::vector<float> decode_chunk(const results::Layout& layout, Metric metric, const std::vector<std::uint8_t>& chunk) {
   std::vector<float> values(chunk_values(layout, metric));
   const std::size_t bytes = values.size() * sizeof(float);
+  if (!fletcher32_intact(chunk)) throw std::runtime_error("a stored chunk is damaged (its checksum does not match)");
+  const std::size_t stored = chunk.size() - 4;
   if (layout.compression == 0) {
-    if (chunk.size() != bytes) throw std::runtime_error("a stored chunk has the wrong size");
+    if (stored != bytes) throw std::runtime_error("a stored chunk has the wrong size");
     std::memcpy(values.data(), chunk.data(), bytes);
     return values;
   }
   std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(libdeflate_alloc_decompressor());
   if (!decompressor) throw std::runtime_error("cannot start the deflate decompressor");
   std::vector<std::uint8_t> shuffled(bytes);
-  if (libdeflate_zlib_decompress(decompressor.get(), chunk.data(), chunk.size(), shuffled.data(), bytes, nullptr) !=
+  if (libdeflate_zlib_decompress(decompressor.get(), chunk.data(), stored, shuffled.data(), bytes, nullptr) !=
       LIBDEFLATE_SUCCESS) {
     throw std::runtime_error("a stored chunk does not decompress");
   }

@@ -1,6 +1,6 @@
 #pragma once
-// Encodes a block of runs into the exact bytes of each metric's chunk, as HDF5's shuffle and
-// deflate filters would store them, so that worker threads (or MPI ranks) compress in
+// Encodes a block of runs into the exact bytes of each metric's chunk, as HDF5's shuffle,
+// deflate and Fletcher-32 filters would store them, so that worker threads (or MPI ranks) compress in
 // parallel and the one writer only stores finished chunks (HDF5 direct chunk write). Readers
 // decode them with the standard filters: every HDF5 client opens the file.
 #include <cstdint>
@@ -27,13 +27,13 @@ std::size_t chunk_values(const results::Layout& layout, Metric metric);
 
 // Gathers, shuffles (4-byte elements) and deflates (zlib format, libdeflate) each metric's
 // chunk of block `block`, keeping byte planes that are noise as stored blocks; compression 0
-// stores the values as they are. runs[i] is run first + i, or null when it failed
+// stores the values as they are. Every chunk ends with its Fletcher-32 checksum. runs[i] is run first + i, or null when it failed
 // (messages[i] says why): its values, and those of runs past the end of the file, are NaN.
 EncodedBlock encode_block(const results::Layout& layout, int block, const std::vector<const MetricSeries*>& runs,
                           const std::vector<std::string>& messages);
 
 // Decodes one metric's chunk back to values (the inverse of encode_block, for tests and
-// for reading a journal).
+// for reading a journal); throws std::runtime_error when its checksum does not match.
 std::vector<float> decode_chunk(const results::Layout& layout, Metric metric, const std::vector<std::uint8_t>& chunk);
 
 }  // namespace placesim

@@ -2,14 +2,21 @@
 
 #include <hdf5_hl.h>
 
+#include <filesystem>
+
 namespace placesim::hdf5 {
 
 namespace {
 // Library settings, once: HDF5 prints its own error stack by default, and our exceptions say
 // what failed instead; and its free lists keep every block it ever freed, unbounded, which
 // would make a long sweep's memory grow with its runs.
+//
+// And the library does not register its own shutdown with atexit: after a failed write (a
+// full disk) HDF5's shutdown would try to flush that file again and crash the process. Every
+// object is closed by its Handle before the program ends, so the shutdown has nothing to do.
 struct LibrarySettings {
   LibrarySettings() {
+    H5dont_atexit();
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     constexpr int kGlobal = 1 << 20, kList = 256 << 10;
     H5set_free_list_limits(kGlobal, kList, kGlobal, kList, kGlobal, kList);
@@ -17,6 +24,36 @@ struct LibrarySettings {
 } settings;
 
 Handle property_list(hid_t cls, const std::string& what) { return Handle(H5Pcreate(cls), H5Pclose, what); }
+}  // namespace
+
+void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
+std::string file_of(hid_t object) {
+  const ssize_t length = H5Fget_name(object, nullptr, 0);
+  if (length <= 0) return "";
+  std::string name(static_cast<std::size_t>(length) + 1, '\0');
+  H5Fget_name(object, name.data(), name.size());
+  name.resize(static_cast<std::size_t>(length));
+  return name;
+}
+
+namespace {
+// " in FILE", for the messages of operations on an object of a file.
+std::string in_file(hid_t object) {
+  const std::string file = file_of(object);
+  return file.empty() ? "" : " in " + file;
+}
+// "/metrics/place_index in FILE"
+std::string describe(hid_t object) {
+  std::string name;
+  const ssize_t length = H5Iget_name(object, nullptr, 0);
+  if (length > 0) {
+    name.assign(static_cast<std::size_t>(length) + 1, '\0');
+    H5Iget_name(object, name.data(), name.size());
+    name.resize(static_cast<std::size_t>(length));
+  }
+  return (name.empty() ? "a dataset" : name) + in_file(object);
+}
 }  // namespace
 
 Handle::Handle(hid_t id, Closer close, const std::string& what) : id_(id), close_(close) {
@@ -63,11 +100,18 @@ Handle create_file(const std::string& path) {
   // a B-tree: writing a chunk costs the same whatever the number of chunks before it. Read
   // by every HDF5 1.10+ client (h5py, xarray, netCDF 4.6+).
   check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_V110, H5F_LIBVER_V110), "choose the file format");
+  silence_errors();
   return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id()), H5Fclose,
                 "create " + path);
 }
 
 Handle open_file(const std::string& path, bool write) {
+  silence_errors();
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) throw Hdf5Error("there is no file " + path);
+  if (std::filesystem::is_directory(status)) throw Hdf5Error(path + " is a folder, not a results file");
+  if (!std::filesystem::is_regular_file(status)) throw Hdf5Error(path + " is not a regular file");
   if (H5Fis_hdf5(path.c_str()) <= 0) throw Hdf5Error(path + " is not an HDF5 file");
   return Handle(H5Fopen(path.c_str(), write ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
                 "open " + path);
@@ -82,11 +126,11 @@ Handle create_group(hid_t parent, const std::string& name) {
 }
 
 Handle open_group(hid_t parent, const std::string& name) {
-  return Handle(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), H5Gclose, "open group " + name);
+  return Handle(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), H5Gclose, "open group " + name + in_file(parent));
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {
-  return Handle(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name);
+  return Handle(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name + in_file(parent));
 }
 
 bool exists(hid_t parent, const std::string& name) {
@@ -111,6 +155,9 @@ Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
       check(H5Pset_shuffle(dcpl.id()), "shuffle " + name);
       check(H5Pset_deflate(dcpl.id(), static_cast<unsigned>(deflate_level)), "compress " + name);
     }
+    // Last in the pipeline, over the stored bytes: every reader finds a damaged chunk.
+    // (HDF5 cannot checksum variable-length strings: their chunks hold references to a heap.)
+    if (H5Tis_variable_str(type) <= 0) check(H5Pset_fletcher32(dcpl.id()), "checksum " + name);
   }
   if (fill) check(H5Pset_fill_value(dcpl.id(), type, fill), "set the fill value of " + name);
   return Handle(H5Dcreate2(parent, name.c_str(), type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
@@ -131,7 +178,8 @@ void write_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& o
   Handle file_space = selection(dataset, offset, count);
   Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), H5Sclose,
                       "make a memory dataspace");
-  check(H5Dwrite(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data), "write a block");
+  check(H5Dwrite(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data),
+        "write to " + describe(dataset));
 }
 
 void read_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
@@ -139,11 +187,12 @@ void read_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& of
   Handle file_space = selection(dataset, offset, count);
   Handle memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), H5Sclose,
                       "make a memory dataspace");
-  check(H5Dread(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data), "read a block");
+  check(H5Dread(dataset, memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data),
+        "read " + describe(dataset) + " (is the file damaged?)");
 }
 
 void write_all(hid_t dataset, hid_t memory_type, const void* data) {
-  check(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write a dataset");
+  check(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write " + describe(dataset));
 }
 
 std::vector<hsize_t> dimensions(hid_t dataset) {
@@ -187,7 +236,8 @@ std::vector<std::string> read_strings(hid_t dataset) {
   std::vector<char*> pointers(dims.empty() ? 0 : dims[0]);
   Handle type = string_type();
   if (!pointers.empty()) {
-    check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read strings");
+    check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+          "read " + describe(dataset) + " (is the file damaged?)");
   }
   std::vector<std::string> values;
   for (char* p : pointers) {
@@ -243,9 +293,9 @@ void set_attribute(hid_t object, const std::string& name, double value) {
 bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
 
 std::string string_attribute(hid_t object, const std::string& name) {
-  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name + in_file(object));
   Handle type(H5Aget_type(attribute.id()), H5Tclose, "get the type of attribute " + name);
-  if (H5Tget_class(type.id()) != H5T_STRING) throw Hdf5Error("HDF5: attribute " + name + " is not text");
+  if (H5Tget_class(type.id()) != H5T_STRING) throw Hdf5Error("HDF5: attribute " + name + in_file(object) + " is not text");
   if (H5Tis_variable_str(type.id()) > 0) {
     char* text = nullptr;
     Handle memory = string_type();
@@ -261,9 +311,9 @@ std::string string_attribute(hid_t object, const std::string& name) {
 }
 
 std::int64_t integer_attribute(hid_t object, const std::string& name) {
-  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name + in_file(object));
   std::int64_t value = 0;
-  check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
+  check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name + in_file(object));
   return value;
 }
 

@@ -38,6 +38,13 @@ class Handle {
   Closer close_ = nullptr;
 };
 
+// Stops HDF5 printing its error stack on this thread (a thread-safe HDF5 keeps the setting per
+// thread); our exceptions say what failed instead. Called by every entry point that opens or
+// creates a file.
+void silence_errors();
+// The name of the file an object belongs to (empty when unknown).
+std::string file_of(hid_t object);
+
 // Calls an HDF5 function returning herr_t and throws on failure.
 void check(herr_t status, const std::string& what);
 
@@ -49,7 +56,8 @@ Handle open_dataset(hid_t parent, const std::string& name);
 bool exists(hid_t parent, const std::string& name);
 
 // A dataset of fixed dimensions; chunk empty for contiguous storage. Chunked datasets are
-// compressed with shuffle and deflate at the given level (0: not compressed).
+// compressed with shuffle and deflate at the given level (0: not compressed), and every chunk
+// carries a Fletcher-32 checksum, checked by HDF5 whenever it is read.
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
                       const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk,
                       const void* fill = nullptr);

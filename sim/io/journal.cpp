@@ -102,7 +102,11 @@ std::vector<std::uint8_t> header_payload(const JournalHeader& h) {
   return b.data;
 }
 
-JournalHeader parse_header(const std::vector<std::uint8_t>& payload) {
+}  // namespace
+
+std::vector<std::uint8_t> encode_header(const JournalHeader& h) { return header_payload(h); }
+
+JournalHeader decode_header(const std::vector<std::uint8_t>& payload) {
   Reader r(payload.data(), payload.size());
   JournalHeader h;
   h.layout.runs = static_cast<int>(r.get<std::int64_t>());
@@ -118,8 +122,16 @@ JournalHeader parse_header(const std::vector<std::uint8_t>& payload) {
     *text = r.get_text();
   }
   p.base_seed = r.get<std::uint64_t>();
+  // Sizes that every reader divides by or allocates from.
+  const auto& l = h.layout;
+  if (l.runs < 0 || l.months < 0 || l.months > 1000000 || l.block_runs < 1 || l.compression < 0 || l.compression > 9 ||
+      h.shard.count < 1 || h.shard.index < 1 || h.shard.index > h.shard.count) {
+    throw JournalError("the journal's header holds impossible sizes");
+  }
   return h;
 }
+
+namespace {
 
 std::vector<std::uint8_t> block_payload(const EncodedBlock& block) {
   Bytes b;
@@ -242,7 +254,11 @@ JournalContents read_journal(const std::string& path) {
     throw JournalIncomplete(path + ": the journal's header is incomplete");
   }
   if (crc32(header) != crc) throw JournalError(path + ": the journal's header is damaged");
-  contents.header = parse_header(header);
+  try {
+    contents.header = decode_header(header);
+  } catch (const JournalError& e) {
+    throw JournalError(path + ": " + e.what());
+  }
   std::uint64_t at = 24 + std::uint64_t{length} + 4;
   contents.intact_length = at;
 

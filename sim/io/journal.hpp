@@ -39,6 +39,11 @@ struct JournalHeader {
 // can (the same program, scenario, layout and shard; creation time and command line aside).
 std::string resume_mismatch(const JournalHeader& found, const JournalHeader& expected);
 
+// The header as bytes and back (also how a results file's identity crosses a pipe); decoding
+// throws JournalError when the bytes end early or hold impossible sizes.
+std::vector<std::uint8_t> encode_header(const JournalHeader& header);
+JournalHeader decode_header(const std::vector<std::uint8_t>& bytes);
+
 struct JournalEntry {
   int block = 0;
   std::uint64_t offset = 0;  // of the record's payload

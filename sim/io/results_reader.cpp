@@ -1,17 +1,69 @@
 #include "io/results_reader.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "io/fletcher32.hpp"
 
 namespace placesim {
 
 using namespace results;
 
+namespace {
+
+[[noreturn]] void damaged(const std::string& path, const std::string& what) {
+  throw hdf5::Hdf5Error(path + " is damaged or not written by PlaceSim: " + what);
+}
+
+std::uint64_t length_of(hid_t file, const char* group_name, const char* dataset_name) {
+  hdf5::Handle group = hdf5::open_group(file, group_name);
+  hdf5::Handle dataset = hdf5::open_dataset(group.id(), dataset_name);
+  const auto dims = hdf5::dimensions(dataset.id());
+  return dims.empty() ? 0 : dims[0];
+}
+
+}  // namespace
+
 ResultsReader::ResultsReader(const std::string& path) : path_(path), file_(hdf5::open_file(path, false)) {
   if (!hdf5::has_attribute(file_.id(), "format") || text("format") != kFormat) {
     throw hdf5::Hdf5Error(path + " is an HDF5 file but not a PlaceSim results file");
   }
-  runs_ = static_cast<int>(number("runs"));
-  months_ = static_cast<int>(number("months"));
+  version_ = number("format_version");
+  if (version_ < kOldestReadableVersion || version_ > kFormatVersion) {
+    throw hdf5::Hdf5Error(path + " has results-file format version " + std::to_string(version_) + "; this placesim reads " +
+                          std::to_string(kOldestReadableVersion) + " to " + std::to_string(kFormatVersion));
+  }
+  // Every size a reader relies on, checked against the datasets before anything is sized
+  // from it, so that a damaged attribute is reported rather than trusted.
+  const std::int64_t runs = number("runs"), months = number("months");
+  if (runs < 0 || runs > std::numeric_limits<int>::max()) damaged(path, "runs = " + std::to_string(runs));
+  if (months < 0 || months > 1000000) damaged(path, "months = " + std::to_string(months));
+  runs_ = static_cast<int>(runs);
+  months_ = static_cast<int>(months);
+  const std::int64_t block = number("block_runs"), compression = number("compression");
+  const std::int64_t shard_index = number("shard_index"), shard_count = number("shard_count");
+  if (block < 1 || block > std::numeric_limits<int>::max()) damaged(path, "block_runs = " + std::to_string(block));
+  if (compression < 0 || compression > 9) damaged(path, "compression = " + std::to_string(compression));
+  if (shard_count < 1 || shard_index < 1 || shard_index > shard_count || shard_count > std::numeric_limits<int>::max()) {
+    damaged(path, "shard " + std::to_string(shard_index) + " of " + std::to_string(shard_count));
+  }
+  for (const auto& [group, dataset] : {std::pair{kStatusGroup, "completed"}, std::pair{kStatusGroup, "failed"},
+                                       std::pair{kDesignGroup, "label"}}) {
+    if (length_of(file_.id(), group, dataset) != static_cast<std::uint64_t>(runs_)) {
+      damaged(path, std::string("/") + group + "/" + dataset + " does not hold one entry per run");
+    }
+  }
+  hdf5::Handle metrics = hdf5::open_group(file_.id(), kMetricsGroup);
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+    const std::string name(spec(static_cast<Metric>(m)).name);
+    if (!hdf5::exists(metrics.id(), name)) continue;  // a metric added after the file was written
+    hdf5::Handle dataset = hdf5::open_dataset(metrics.id(), name);
+    const auto dims = hdf5::dimensions(dataset.id());
+    if (dims.size() < 2 || dims[0] != static_cast<std::uint64_t>(runs_) || dims[1] != static_cast<std::uint64_t>(months_) + 1) {
+      damaged(path, "/metrics/" + name + " does not have the file's runs and months");
+    }
+  }
 }
 
 std::string ResultsReader::text(const std::string& attribute) const {
@@ -193,9 +245,15 @@ std::vector<std::uint8_t> ResultsReader::raw_chunk(Metric metric, int block) con
   hdf5::check(H5Dget_chunk_info_by_coord(dataset.id(), offset.data(), &filter_mask, &address, &size),
               "find a chunk");
   if (address == HADDR_UNDEF || size == 0) return {};
+  if (size > (std::uint64_t{1} << 32)) damaged(path_, "a chunk of /metrics/" + std::string(spec(metric).name) + " claims " + std::to_string(size) + " bytes");
   std::vector<std::uint8_t> bytes(size);
   std::uint32_t filters = 0;
-  hdf5::check(H5Dread_chunk(dataset.id(), H5P_DEFAULT, offset.data(), &filters, bytes.data()), "read a chunk");
+  hdf5::check(H5Dread_chunk(dataset.id(), H5P_DEFAULT, offset.data(), &filters, bytes.data()),
+              "read a chunk of /metrics/" + std::string(spec(metric).name) + " in " + path_);
+  if (checksums() && !fletcher32_intact(bytes)) {
+    throw hdf5::Hdf5Error(path_ + " is damaged: the chunk of /metrics/" + std::string(spec(metric).name) + " for runs " +
+                          std::to_string(offset[0]) + " on does not match its checksum");
+  }
   return bytes;
 }
 

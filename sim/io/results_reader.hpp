@@ -32,8 +32,14 @@ struct RunFailure {
 
 class ResultsReader {
  public:
-  // Throws hdf5::Hdf5Error when the file is not a PlaceSim results file.
+  // Throws hdf5::Hdf5Error when the file is not a PlaceSim results file, or is one of a format
+  // version this program does not read, or its sizes do not agree with each other.
   explicit ResultsReader(const std::string& path);
+
+  const std::string& path() const { return path_; }
+  std::int64_t format_version() const { return version_; }
+  // Whether every chunk carries a Fletcher-32 checksum (format version 3 on).
+  bool checksums() const { return version_ >= 3; }
 
   std::string text(const std::string& attribute) const;
   std::int64_t number(const std::string& attribute) const;
@@ -64,12 +70,13 @@ class ResultsReader {
   results::Shard shard() const;
   results::Provenance provenance() const;
   // A block's chunk of one metric as stored (filtered bytes), or nothing when the block was
-  // never written.
+  // never written. Throws hdf5::Hdf5Error when its checksum does not match.
   std::vector<std::uint8_t> raw_chunk(Metric metric, int block) const;
 
  private:
   std::string path_;
   hdf5::Handle file_;
+  std::int64_t version_ = 0;
   int runs_ = 0;
   int months_ = 0;
 };

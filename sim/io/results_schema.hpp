@@ -10,7 +10,10 @@
 namespace placesim::results {
 
 inline constexpr const char* kFormat = "placesim-results";
-inline constexpr std::int64_t kFormatVersion = 2;
+// Version 3 added a Fletcher-32 checksum to every chunk (metrics, design, status); files of
+// version 2 are read as before, without the checks.
+inline constexpr std::int64_t kFormatVersion = 3;
+inline constexpr std::int64_t kOldestReadableVersion = 2;
 
 inline constexpr const char* kMetricsGroup = "metrics";
 inline constexpr const char* kDesignGroup = "design";

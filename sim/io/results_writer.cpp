@@ -23,6 +23,8 @@ std::vector<std::string> sector_names() { return {kSectorNames.begin(), kSectorN
 
 // Rows of /design written at a time (and its chunk length).
 constexpr int kDesignWindow = 16384;
+// Runs per chunk of the /status flags.
+constexpr hsize_t kStatusChunk = 65536;
 
 hid_t file_type(ColumnType type) {
   switch (type) {
@@ -91,11 +93,13 @@ ResultsWriter::ResultsWriter(const std::string& path, const Layout& layout, cons
     hdf5::Handle run = hdf5::open_dataset(status_.id(), kRunDim);
     const std::uint8_t zero = 0;
     const hsize_t n = static_cast<hsize_t>(layout.runs);
-    completed_ = hdf5::create_dataset(status_.id(), "completed", H5T_STD_U8LE, {n}, {}, &zero);
+    // Chunked, so that the flags carry a checksum like every other chunk.
+    const std::vector<hsize_t> chunk = n > 0 ? std::vector<hsize_t>{std::min<hsize_t>(n, kStatusChunk)} : std::vector<hsize_t>{};
+    completed_ = hdf5::create_dataset(status_.id(), "completed", H5T_STD_U8LE, {n}, chunk, &zero);
     hdf5::set_attribute(completed_.id(), "description",
                         std::string("1 when the run's metrics are written in full, 0 when it failed or is missing"));
     hdf5::attach_scales(completed_.id(), {run.id()});
-    failed_ = hdf5::create_dataset(status_.id(), "failed", H5T_STD_U8LE, {n}, {}, &zero);
+    failed_ = hdf5::create_dataset(status_.id(), "failed", H5T_STD_U8LE, {n}, chunk, &zero);
     hdf5::set_attribute(failed_.id(), "description",
                         std::string("1 when the run failed: its metrics are NaN and /status/message says why"));
     hdf5::attach_scales(failed_.id(), {run.id()});
@@ -205,6 +209,7 @@ void ResultsWriter::write_design(const DesignTable& design) {
 }
 
 void ResultsWriter::write_block(const EncodedBlock& block) {
+  hdf5::silence_errors();  // called from the writer thread
   if (block.runs == 0) return;
   if (block.first != layout_.first_run(block.block) || block.runs != layout_.runs_in(block.block) ||
       block.chunks.size() != datasets_.size()) {
@@ -233,6 +238,7 @@ void ResultsWriter::write_block(const EncodedBlock& block) {
 
 void ResultsWriter::close() {
   if (!file_) return;
+  hdf5::silence_errors();
   // /status/failure: the failed runs (a coordinate: their run indices), with their messages.
   {
     const auto n = static_cast<hsize_t>(failure_runs_.size());

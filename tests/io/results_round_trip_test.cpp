@@ -86,11 +86,12 @@ TEST(ResultsFile, NoisyBytePlanesAreStoredAndReadBackByHdf5sOwnFilter) {
       for (int r = 4 * b; r < 4 * b + 4; ++r) block.push_back(&runs[static_cast<std::size_t>(r)]);
       const EncodedBlock encoded = encode_block(f.layout, b, block, std::vector<std::string>(4));
       // All-noise chunks are nothing but stored blocks: zlib header, 5 bytes a stored block,
-      // the values, Adler-32; whatever the compressor would have made of them.
+      // the values, Adler-32, then the Fletcher-32 checksum; whatever the compressor would have
+      // made of them.
       for (int m = 0; m < static_cast<int>(Metric::Count); m += 2) {
         const std::size_t bytes = 4 * chunk_values(f.layout, static_cast<Metric>(m));
         const std::size_t stored_blocks = (bytes + 65534) / 65535;
-        EXPECT_EQ(encoded.chunks[static_cast<std::size_t>(m)].size(), 2 + 5 * stored_blocks + bytes + 4)
+        EXPECT_EQ(encoded.chunks[static_cast<std::size_t>(m)].size(), 2 + 5 * stored_blocks + bytes + 4 + 4)
             << spec(static_cast<Metric>(m)).name;
       }
       writer.write_block(encoded);
@@ -156,7 +157,7 @@ TEST(ResultsFile, ProvenanceDesignAndUnitsAreReadBack) {
   testing::write_synthetic(path, f, f.layout.runs);
   const ResultsReader r(path);
   EXPECT_EQ(r.text("format"), "placesim-results");
-  EXPECT_EQ(r.number("format_version"), 2);
+  EXPECT_EQ(r.number("format_version"), 3);
   EXPECT_EQ(r.text("program_version"), "9.9.9");
   EXPECT_EQ(r.text("git_commit"), "abcdef");
   EXPECT_EQ(r.text("created_utc"), "2026-01-02T03:04:05Z");

@@ -279,7 +279,7 @@ def test_bad_input_and_existing_reports(placesim, comparison, tmp_path):
     not_results = tmp_path / "x.h5"
     not_results.write_text("hello")
     answer = run([placesim, "report", str(not_results), "-o", str(tmp_path / "r")], tmp_path)
-    assert answer.returncode == 2 and "x.h5: not an HDF5 file" in answer.stderr
+    assert answer.returncode == 2 and "x.h5 is not an HDF5 file" in answer.stderr
     assert not (tmp_path / "r").exists()
     before = (report / "index.html").stat().st_mtime_ns
     answer = run([placesim, "report", str(results), "-o", str(report)], tmp_path)

@@ -40,7 +40,7 @@ def test_h5py_reads_back_every_value_written(fixture_file):
 def test_h5py_reads_provenance_design_and_status(fixture_file):
     with h5py.File(fixture_file, "r") as f:
         assert f.attrs["format"] == "placesim-results"
-        assert f.attrs["format_version"] == 2
+        assert f.attrs["format_version"] == 3
         assert f.attrs["program_version"] == "9.9.9"
         assert f.attrs["base_seed"] == 42
         assert f.attrs["runs"] == RUNS and f.attrs["months"] == MONTHS

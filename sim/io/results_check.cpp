@@ -1,0 +1,164 @@
+#include "io/results_check.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "io/results_reader.hpp"
+#include "io/stored_design.hpp"
+
+namespace placesim {
+
+namespace {
+
+// What crosses the pipe from the child: the check's fields, length-prefixed.
+void put_u64(std::vector<std::uint8_t>& out, std::uint64_t x) {
+  for (int b = 0; b < 8; ++b) out.push_back(static_cast<std::uint8_t>(x >> (8 * b)));
+}
+void put_bytes(std::vector<std::uint8_t>& out, const std::vector<std::uint8_t>& bytes) {
+  put_u64(out, bytes.size());
+  out.insert(out.end(), bytes.begin(), bytes.end());
+}
+
+std::vector<std::uint8_t> encode(const ResultsCheck& c) {
+  std::vector<std::uint8_t> out;
+  put_u64(out, c.readable ? 1 : 0);
+  put_bytes(out, std::vector<std::uint8_t>(c.problem.begin(), c.problem.end()));
+  put_bytes(out, c.readable ? encode_header(c.identity) : std::vector<std::uint8_t>{});
+  put_u64(out, static_cast<std::uint64_t>(c.completed));
+  put_u64(out, static_cast<std::uint64_t>(c.failed));
+  put_u64(out, static_cast<std::uint64_t>(c.chunks_checked));
+  return out;
+}
+
+class Cursor {
+ public:
+  explicit Cursor(const std::vector<std::uint8_t>& bytes) : bytes_(bytes) {}
+  std::uint64_t u64() {
+    if (bytes_.size() - at_ < 8) throw std::runtime_error("short");
+    std::uint64_t x = 0;
+    for (int b = 0; b < 8; ++b) x |= static_cast<std::uint64_t>(bytes_[at_++]) << (8 * b);
+    return x;
+  }
+  std::vector<std::uint8_t> bytes() {
+    const std::uint64_t n = u64();
+    if (bytes_.size() - at_ < n) throw std::runtime_error("short");
+    std::vector<std::uint8_t> out(bytes_.begin() + static_cast<long>(at_), bytes_.begin() + static_cast<long>(at_ + n));
+    at_ += n;
+    return out;
+  }
+
+ private:
+  const std::vector<std::uint8_t>& bytes_;
+  std::size_t at_ = 0;
+};
+
+ResultsCheck decode(const std::vector<std::uint8_t>& bytes) {
+  Cursor in(bytes);
+  ResultsCheck c;
+  c.readable = in.u64() != 0;
+  const auto problem = in.bytes();
+  c.problem.assign(problem.begin(), problem.end());
+  const auto identity = in.bytes();
+  if (c.readable) c.identity = decode_header(identity);
+  c.completed = static_cast<int>(in.u64());
+  c.failed = static_cast<int>(in.u64());
+  c.chunks_checked = static_cast<long>(in.u64());
+  return c;
+}
+
+std::string signal_text(int signal) {
+  const char* name = strsignal(signal);
+  return "signal " + std::to_string(signal) + (name ? std::string(", ") + name : std::string());
+}
+
+}  // namespace
+
+ResultsCheck check_results_in_process(const std::string& path, bool verify_chunks) {
+  ResultsCheck check;
+  try {
+    const ResultsReader reader(path);
+    check.identity.layout = reader.layout();
+    check.identity.shard = reader.shard();
+    check.identity.provenance = reader.provenance();
+    for (const std::uint8_t c : reader.completed()) check.completed += c != 0;
+    for (const std::uint8_t f : reader.failed()) check.failed += f != 0;
+    reader.failures();
+    for (const std::string& name : reader.metric_names()) reader.metric(name);
+    // Every column of /design, through HDF5's filters (which check their checksums).
+    const StoredDesign design(path);
+    constexpr int kWindow = 65536;
+    for (int first = 0; first < reader.runs(); first += kWindow) {
+      design.design_rows(first, std::min(kWindow, reader.runs() - first));
+    }
+    if (verify_chunks && reader.checksums()) {
+      const results::Layout& layout = check.identity.layout;
+      for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
+        for (int b = 0; b < layout.blocks(); ++b) {
+          if (!reader.raw_chunk(static_cast<Metric>(m), b).empty()) ++check.chunks_checked;
+        }
+      }
+    }
+    check.readable = true;
+  } catch (const std::exception& e) {
+    check.readable = false;
+    check.problem = e.what();
+  }
+  return check;
+}
+
+ResultsCheck check_results_file(const std::string& path, bool verify_chunks) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return check_results_in_process(path, verify_chunks);
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    return check_results_in_process(path, verify_chunks);
+  }
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    const std::vector<std::uint8_t> bytes = encode(check_results_in_process(path, verify_chunks));
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+      const ssize_t n = ::write(pipe_fds[1], bytes.data() + written, bytes.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) ::_exit(3);
+      written += static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  std::vector<std::uint8_t> bytes;
+  std::uint8_t buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    bytes.insert(bytes.end(), buffer, buffer + n);
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  ResultsCheck check;
+  if (WIFSIGNALED(status)) {
+    check.problem = path + " is damaged: reading it crashed the HDF5 library (" + signal_text(WTERMSIG(status)) + ")";
+    return check;
+  }
+  try {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return decode(bytes);
+  } catch (const std::exception&) {
+  }
+  check.problem = "cannot check " + path + ": the checking process stopped early";
+  return check;
+}
+
+}  // namespace placesim
