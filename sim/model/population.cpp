@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/bernoulli_skipper.hpp"
+#include "model/pair_order.hpp"
 #include "model/joint_action.hpp"
 #include "model/simplex.hpp"
 
@@ -49,15 +50,37 @@ void initial_ties(ModelState& st) {
     }
   }
   // And some know each other from elsewhere: each pair with the within- or cross-sector
-  // probability.
-  BernoulliSkipper within(st.params.trust.tie_probability_within, rng);
-  BernoulliSkipper cross(st.params.trust.tie_probability_cross, rng);
+  // probability. The pairs of each kind are a sequence of Bernoulli trials, drawn by jumping
+  // over the failures (geometric gaps) and visited in the double loop's order (a, b > a), so
+  // the work is in proportion to the ties drawn, not to the n^2 / 2 pairs.
   const int n_agents = st.place.agent_count();
-  for (int a = 0; a < n_agents; ++a) {
-    for (int b = a + 1; b < n_agents; ++b) {
-      const bool knows = st.sector(a) == st.sector(b) ? within.next() : cross.next();
-      if (knows && st.trust.find(a, b) < 0) add_initial_pair(st, rng, a, b);
-    }
+  std::vector<int> sector_of(static_cast<std::size_t>(n_agents));
+  for (int a = 0; a < n_agents; ++a) sector_of[static_cast<std::size_t>(a)] = static_cast<int>(st.sector(a));
+  const PairOrder order(sector_of);
+  struct Sequence {
+    bool within;
+    double probability;
+    std::uint64_t next;  // index of the next success in the sequence; total when none is left
+    PairOrder::Pair pair{};
+  };
+  auto advance = [&](Sequence& s, std::uint64_t from) {
+    const std::uint64_t total = order.total(s.within);
+    const std::uint64_t gap = geometric_gap(s.probability, rng);
+    s.next = from >= total || gap >= total - from ? total : from + gap;
+    if (s.next < total) s.pair = order.pair(s.within, s.next);
+  };
+  Sequence within{true, st.params.trust.tie_probability_within, 0};
+  Sequence cross{false, st.params.trust.tie_probability_cross, 0};
+  advance(within, 0);
+  advance(cross, 0);
+  for (;;) {
+    const bool within_left = within.next < order.total(true);
+    const bool cross_left = cross.next < order.total(false);
+    if (!within_left && !cross_left) break;
+    Sequence& s = !cross_left || (within_left && order.position(within.pair) < order.position(cross.pair)) ? within : cross;
+    const PairOrder::Pair pair = s.pair;
+    advance(s, s.next + 1);  // the next gap is drawn before this pair's trust, as a double loop would
+    if (st.trust.find(pair.a, pair.b) < 0) add_initial_pair(st, rng, pair.a, pair.b);
   }
 }
 
