@@ -9,37 +9,13 @@
 #include "cli/scenario_options.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/pilot.hpp"
+#include "experiment/preflight.hpp"
 #include "experiment/runner.hpp"
 #include "scenario/memory_estimate.hpp"
 
 namespace po = boost::program_options;
 
 namespace placesim::cli {
-
-namespace {
-
-std::string duration_text(double seconds) {
-  char text[64];
-  if (seconds < 90) std::snprintf(text, sizeof text, "%.0f s", seconds);
-  else if (seconds < 5400) std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
-  else if (seconds < 2 * 86400) std::snprintf(text, sizeof text, "%.1f hours", seconds / 3600);
-  else std::snprintf(text, sizeof text, "%.1f days", seconds / 86400);
-  return text;
-}
-
-std::string bytes_text(double bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-  int u = 0;
-  while (bytes >= 1024 && u < 4) {
-    bytes /= 1024;
-    ++u;
-  }
-  char text[64];
-  std::snprintf(text, sizeof text, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
-  return text;
-}
-
-}  // namespace
 
 int plan_command(const Args& args) {
   std::string scenario_file;
@@ -87,31 +63,57 @@ int plan_command(const Args& args) {
   std::cout << "  runs        " << plan.runs() << " of " << plan.months() << " months, in " << layout.blocks()
             << " blocks of up to " << layout.block_runs << " runs (the unit of work, of writing and of --shard)\n";
 
-  const MemoryEstimate memory = estimate_run_memory(scenario.params);
+  const Preflight checks = preflight(plan, layout);
   const double block_bytes = static_cast<double>(layout.block_runs) * (layout.months + 1) *
                              metric_columns(static_cast<int>(layout.issues.size())) * 4.0;
-  std::cout << "  memory      about " << bytes_text(thread_count * memory.bytes_per_run + 8 * 2 * block_bytes)
+  std::cout << "  memory      about " << bytes_text(thread_count * checks.largest_memory.bytes_per_run + 8 * 2 * block_bytes)
             << " whatever the number of runs (" << thread_count << " runs and a few blocks in flight)\n";
+  const RunCost& slowest = checks.slowest_run;
+  std::cout << "  one run     about " << duration_text(slowest.seconds) << " on one core by the cost model ("
+            << static_cast<long long>(slowest.agents) << " posts";
+  if (checks.points_checked > 1) std::cout << ", the slowest of " << checks.points_checked << " design points";
+  std::cout << ")\n";
+  try {
+    check_preflight(checks, plan, false);
+  } catch (const PreflightError& e) {
+    std::cout << "  warning     placesim run would refuse this plan: " << e.what() << "\n";
+  }
 
+  const double parameters = static_cast<double>(sweep.parameters.size());
+  const double design_bytes = plan.runs() * (40.0 + 8.0 * parameters * (sweep.design >= SweepDesign::Random ? 2 : 1));
+  double bytes_per_run = checks.raw_bytes_per_run;
+  std::string size_note = "uncompressed, at most";
   if (pilot_seconds > 0) {
-    const PilotResult pilot = run_pilot(plan, layout, thread_count, pilot_seconds);
+    const PilotResult pilot = run_pilot(plan, layout, thread_count, pilot_seconds, slowest.seconds);
     char line[256];
-    std::snprintf(line, sizeof line, "  pilot       %d runs in %.1f s on %d thread%s: %.0f runs/s", pilot.runs, pilot.seconds,
-                  thread_count, thread_count == 1 ? "" : "s", pilot.runs_per_second);
+    if (pilot.estimated) {
+      std::snprintf(line, sizeof line, "  pilot       none: one run would outlast the pilot's %.0f s (--pilot)", pilot_seconds);
+    } else {
+      std::snprintf(line, sizeof line, "  pilot       %d runs in %.1f s on %d thread%s: %.0f runs/s", pilot.runs,
+                    pilot.seconds, thread_count, thread_count == 1 ? "" : "s", pilot.runs_per_second);
+    }
     std::cout << line;
     if (pilot.failed) std::cout << " (" << pilot.failed << " failed: see placesim run's failures)";
     std::cout << "\n  time        about " << duration_text(plan.runs() / pilot.runs_per_second) << " on "
-              << thread_count << " thread" << (thread_count == 1 ? "" : "s") << " here";
+              << thread_count << " thread" << (thread_count == 1 ? "" : "s") << " here"
+              << (pilot.estimated ? " (by the cost model)" : "");
     if (thread_count == 1 || plan.runs() / pilot.runs_per_second > 3600) {
       std::cout << " (split it with --shard I/N or MPI: docs/cluster.md)";
     }
-    const double parameters = static_cast<double>(sweep.parameters.size());
-    const double design_bytes = plan.runs() * (40.0 + 8.0 * parameters * (sweep.design >= SweepDesign::Random ? 2 : 1));
-    std::cout << "\n  output      about " << bytes_text(plan.runs() * pilot.bytes_per_run + design_bytes) << " ("
-              << bytes_text(pilot.bytes_per_run) << " a run at --compression " << compression << ")\n";
+    std::cout << "\n";
+    if (pilot.bytes_per_run > 0) {
+      bytes_per_run = pilot.bytes_per_run;
+      size_note = "at --compression " + std::to_string(compression);
+    }
   } else {
-    const double raw = static_cast<double>(layout.months + 1) * metric_columns(static_cast<int>(layout.issues.size())) * 4.0;
-    std::cout << "  output      at most " << bytes_text(plan.runs() * raw) << " uncompressed (no pilot: no time estimate)\n";
+    std::cout << "  time        not estimated (--pilot 0)\n";
+  }
+  const double output_bytes = plan.runs() * bytes_per_run + design_bytes;
+  std::cout << "  output      about " << bytes_text(output_bytes) << " (" << bytes_text(bytes_per_run) << " a run, "
+            << size_note << "); while it runs its journal takes as much again\n";
+  const double free = free_disk_bytes("results/.");  // where placesim run writes by default
+  if (free >= 0 && 2 * output_bytes > free) {
+    std::cout << "  warning     only " << bytes_text(free) << " is free in results/: placesim run would refuse to start\n";
   }
   return kOk;
 }

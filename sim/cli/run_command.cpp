@@ -1,5 +1,6 @@
 #include <boost/program_options.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <regex>
 
@@ -12,6 +13,8 @@
 #include "cli/scenario_options.hpp"
 #include "cli/summary.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/pilot.hpp"
+#include "experiment/preflight.hpp"
 #include "experiment/run_block.hpp"
 #include "io/program_version.hpp"
 #include "io/results_reader.hpp"
@@ -65,6 +68,21 @@ std::string resume_command(const std::string& command_line) {
   return command;
 }
 
+// Bytes the run will write: the results file and the journal (as large again), less what
+// the journal already holds when resuming. Compressed sizes are measured by a short pilot,
+// and only when the uncompressed size would not fit anyway.
+double disk_needed(const Plan& plan, const results::Layout& layout, const Preflight& checks, const OutputFile& out,
+                   int threads) {
+  std::error_code ignored;
+  const double journal = out.resume ? static_cast<double>(std::filesystem::file_size(journal_path(out.path), ignored)) : 0;
+  auto needed = [&](double bytes_per_run) { return 1.05 * 2 * plan.runs() * bytes_per_run - journal; };
+  const double free = free_disk_bytes(out.path);
+  if (free < 0 || needed(checks.raw_bytes_per_run) <= free || layout.compression == 0) return needed(checks.raw_bytes_per_run);
+  const PilotResult pilot = run_pilot(plan, layout, threads, 0.5, checks.slowest_run.seconds);
+  // Without a measurement, a typical ratio: deflate keeps about a third of the metrics.
+  return needed(pilot.bytes_per_run > 0 ? pilot.bytes_per_run : checks.raw_bytes_per_run / 3);
+}
+
 }  // namespace
 
 int run_command(const Args& args, const std::string& command_line) {
@@ -87,6 +105,8 @@ int run_command(const Args& args, const std::string& command_line) {
       ("compression", po::value(&compression),
        ("deflate level of the metrics, 0 (none) to 9 (default: " + std::to_string(kDefaultCompression) + ")").c_str())
       ("force", "replace an existing results file, or discard an unfinished run's journal")
+      ("allow-long-runs", "run even when one run would take more than an hour by the cost model (placesim plan shows it)")
+      ("no-disk-check", "start even when the results would not fit in the free disk space")
       ("quiet,q", "print nothing but errors")
       ("help,h", "this help");
   po::variables_map vm = parse_options(args, options, scenario_file);
@@ -103,6 +123,12 @@ int run_command(const Args& args, const std::string& command_line) {
 
   const Scenario scenario = scenario_options.load(scenario_file, vm);
   const Plan plan(scenario);
+  const Preflight checks = preflight(plan, layout_for(plan, compression));
+  try {
+    check_preflight(checks, plan, vm.count("allow-long-runs") > 0);
+  } catch (const PreflightError& e) {
+    throw UsageError(e.what());
+  }
   if (rank() > 0) {
     // Another rank of an MPI job: compute what rank 0 hands out; rank 0 writes everything.
     const results::Layout layout = layout_for(plan, compression);
@@ -135,6 +161,13 @@ int run_command(const Args& args, const std::string& command_line) {
               << " shards\n";
   }
   const int thread_count = runner_threads(threads);
+  if (!vm.count("no-disk-check")) {
+    try {
+      check_disk_space(out.path, disk_needed(plan, layout, checks, out, thread_count));
+    } catch (const PreflightError& e) {
+      throw UsageError(e.what());
+    }
+  }
   if (!quiet) {
     std::cerr << "placesim: " << plan.runs() << " runs of " << scenario.params.simulation.name;
     if (plan.points() > 1) {
@@ -145,6 +178,12 @@ int run_command(const Args& args, const std::string& command_line) {
     std::cerr << ", " << plan.months() << " months, on " << thread_count << " thread" << (thread_count > 1 ? "s" : "");
     if (ranks() > 1) std::cerr << " x " << ranks() << " MPI ranks";
     std::cerr << " -> " << out.path << "\n";
+    // Long work is announced, with how to keep it safe: runs are cheap to keep and resume.
+    const double expected = checks.slowest_run.seconds * plan.runs() / thread_count / std::max(1, ranks());
+    if (expected > 600) {
+      std::cerr << "placesim: this may take about " << duration_text(expected)
+                << " (by the cost model; placesim plan measures it); an interruption keeps every finished run\n";
+    }
   }
   ProgressLine progress(!quiet && stderr_is_terminal());
   int shard_runs = 0;
@@ -167,11 +206,11 @@ int run_command(const Args& args, const std::string& command_line) {
   } catch (const ResumeError& e) {
     progress.finish();
     throw UsageError(e.what());
-  } catch (...) {
+  } catch (const std::exception& e) {
     progress.finish();
-    std::cerr << "placesim: the finished runs are kept in " << journal_path(out.path)
-              << "; finish them with the same command and --resume\n";
-    throw;
+    std::cerr << "placesim: " << e.what() << "\nplacesim: the finished runs are kept in " << journal_path(out.path)
+              << "; finish them with: " << resume_command(command_line) << "\n";
+    return kFailed;
   }
   progress.finish();
 

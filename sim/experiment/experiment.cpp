@@ -90,18 +90,28 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
     writer->append(block);
     file.write_block(block);
   };
-  if (options.executor) {
-    result.progress = options.executor(pending, compute, store, start);
-  } else {
-    RunnerOptions runner;
-    runner.threads = options.threads;
-    runner.on_block_stored = options.on_progress;
-    result.progress = run_blocks(pending, compute, store, start, runner);
+  try {
+    if (options.executor) {
+      result.progress = options.executor(pending, compute, store, start);
+    } else {
+      RunnerOptions runner;
+      runner.threads = options.threads;
+      runner.on_block_stored = options.on_progress;
+      result.progress = run_blocks(pending, compute, store, start, runner);
+    }
+    const auto closing = std::chrono::steady_clock::now();
+    writer->close();
+    file.close();
+    result.finishing_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - closing).count();
+  } catch (...) {
+    // The journal keeps every finished block; the partial file is only their copy, and on a
+    // full disk its space is better given back.
+    writer.reset();
+    file.abandon();
+    std::error_code ignored;
+    fs::remove(partial_path(options.output), ignored);
+    throw;
   }
-
-  const auto finish_start = std::chrono::steady_clock::now();
-  writer->close();
-  file.close();
   std::error_code error;
   fs::rename(partial_path(options.output), options.output, error);
   if (error) {
@@ -109,7 +119,6 @@ ExperimentResult run_experiment(const Plan& plan, const results::Provenance& pro
                              error.message());
   }
   fs::remove(journal, error);
-  result.finishing_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - finish_start).count();
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -12,8 +13,14 @@
 
 namespace placesim {
 
-PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threads, double budget_seconds) {
+PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threads, double budget_seconds,
+                      double estimated_run_seconds) {
   PilotResult result;
+  if (2 * estimated_run_seconds > budget_seconds) {
+    result.estimated = true;
+    result.runs_per_second = threads / std::max(estimated_run_seconds, 1e-9);
+    return result;
+  }
   const auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   // Sample runs in a stride that visits the whole plan: points, strategies and replicates.

@@ -11,11 +11,15 @@ struct PilotResult {
   int failed = 0;          // of which failed
   double seconds = 0;      // wall time of the pilot
   double runs_per_second = 0;
-  double bytes_per_run = 0;  // of metrics as stored, at the layout's compression
+  double bytes_per_run = 0;  // of metrics as stored, at the layout's compression (0: not measured)
+  bool estimated = false;    // no run fitted in the budget: runs_per_second is the cost model's
 };
 
 // Runs batches of sample runs on `threads` threads until about `budget_seconds` have passed
-// (at least one batch, at most every run).
-PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threads, double budget_seconds);
+// (at most every run). When one batch would not fit in the budget by the cost model's
+// estimate of a run (`estimated_run_seconds`), nothing is run and the estimate is returned
+// instead: a pilot never outlasts its budget by more than the cost model's error.
+PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threads, double budget_seconds,
+                      double estimated_run_seconds);
 
 }  // namespace placesim

@@ -59,12 +59,18 @@ std::string Plan::describe_point(std::int64_t point) const {
   return text;
 }
 
-std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int strategy) const {
+Params Plan::parameters(std::int64_t point) const {
   Params params = base_;
   const auto values = design_.values(point);
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values[i]) set_key(params, keys_[i], *values[i]);
   }
+  return params;
+}
+
+std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int strategy) const {
+  Params params = parameters(point);
+  const auto values = design_.values(point);
   const std::string& name = strategies()[static_cast<std::size_t>(strategy)];
   auto at_point = [&](const std::string& what) {
     return std::runtime_error("design point " + std::to_string(point) + " (" + describe_point(point) + "): " + what);

@@ -42,6 +42,10 @@ class Plan : public results::DesignTable {
   const std::vector<std::string>& issues() const { return issues_; }
 
   RunAddress address(int run) const;
+  // A design point's parameters (the scenario's, with the point's swept values).
+  Params parameters(std::int64_t point) const;
+  // The swept keys (empty without a sweep).
+  const std::vector<KeyPath>& swept_keys() const { return keys_; }
   // A point's parameters with one strategy's interventions. Throws std::runtime_error, with
   // the point's values in the message, when they make no place or no valid strategy.
   std::shared_ptr<const Configuration> configuration(std::int64_t point, int strategy) const;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "io/content_digest.hpp"
 #include "io/results_reader.hpp"
 #include "io/stored_design.hpp"
 
@@ -96,6 +97,12 @@ ResultsCheck check_results_in_process(const std::string& path, bool verify_chunk
     constexpr int kWindow = 65536;
     for (int first = 0; first < reader.runs(); first += kWindow) {
       design.design_rows(first, std::min(kWindow, reader.runs() - first));
+    }
+    if (reader.checksums()) {
+      const std::int64_t stored = reader.number(kContentDigestAttribute);
+      if (static_cast<std::uint32_t>(stored) != reader.content_digest() || stored < 0 || stored > 0xFFFFFFFFll) {
+        throw std::runtime_error(path + " is damaged: its text or coordinates do not match their checksum");
+      }
     }
     if (verify_chunks && reader.checksums()) {
       const results::Layout& layout = check.identity.layout;

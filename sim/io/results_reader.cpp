@@ -4,6 +4,7 @@
 #include <limits>
 #include <utility>
 
+#include "io/content_digest.hpp"
 #include "io/fletcher32.hpp"
 
 namespace placesim {
@@ -233,6 +234,8 @@ Provenance ResultsReader::provenance() const {
   return {text("program_version"), text("git_commit"), text("created_utc"), text("command_line"), text("scenario"),
           base_seed()};
 }
+
+std::uint32_t ResultsReader::content_digest() const { return placesim::content_digest(file_.id()); }
 
 std::vector<std::uint8_t> ResultsReader::raw_chunk(Metric metric, int block) const {
   hdf5::Handle group = hdf5::open_group(file_.id(), kMetricsGroup);

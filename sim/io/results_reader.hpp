@@ -38,8 +38,11 @@ class ResultsReader {
 
   const std::string& path() const { return path_; }
   std::int64_t format_version() const { return version_; }
-  // Whether every chunk carries a Fletcher-32 checksum (format version 3 on).
+  // Whether every chunk carries a Fletcher-32 checksum, and the rest the root attribute
+  // content_crc32 (format version 3 on).
   bool checksums() const { return version_ >= 3; }
+  // The file's content digest as recomputed now (io/content_digest.hpp).
+  std::uint32_t content_digest() const;
 
   std::string text(const std::string& attribute) const;
   std::int64_t number(const std::string& attribute) const;

@@ -1,6 +1,10 @@
 #include "io/results_writer.hpp"
 
+#include "io/content_digest.hpp"
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -219,8 +223,12 @@ void ResultsWriter::write_block(const EncodedBlock& block) {
     std::vector<hsize_t> offset(hdf5::dimensions(datasets_[m].id()).size(), 0);
     offset[0] = static_cast<hsize_t>(block.first);
     const auto& chunk = block.chunks[m];
-    hdf5::check(H5Dwrite_chunk(datasets_[m].id(), H5P_DEFAULT, 0, offset.data(), chunk.size(), chunk.data()),
-                "write a chunk");
+    errno = 0;
+    if (H5Dwrite_chunk(datasets_[m].id(), H5P_DEFAULT, 0, offset.data(), chunk.size(), chunk.data()) < 0) {
+      const int error = errno;
+      throw hdf5::Hdf5Error("HDF5: cannot write a chunk of /metrics/" + std::string(spec(static_cast<Metric>(m)).name) +
+                            " to " + hdf5::file_of(file_.id()) + (error ? std::string(": ") + std::strerror(error) : ""));
+    }
   }
   std::vector<std::uint8_t> completed(block.failed.size());
   for (std::size_t i = 0; i < completed.size(); ++i) {
@@ -256,7 +264,23 @@ void ResultsWriter::close() {
   failed_.reset();
   status_.reset();
   metrics_.reset();
+  // Last: the checksum of everything HDF5's own checksums leave out (io/content_digest.hpp).
+  hdf5::set_attribute(file_.id(), kContentDigestAttribute, static_cast<std::int64_t>(content_digest(file_.id())));
   hdf5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush the results file");
+  file_.reset();
+}
+
+}  // namespace placesim
+
+namespace placesim {
+
+void ResultsWriter::abandon() {
+  hdf5::silence_errors();
+  datasets_.clear();
+  completed_.reset();
+  failed_.reset();
+  status_.reset();
+  metrics_.reset();
   file_.reset();
 }
 

@@ -27,6 +27,8 @@ class ResultsWriter {
 
   // Writes the failures' messages, flushes and closes the file.
   void close();
+  // Closes every handle without writing more (after a failure: the file is to be removed).
+  void abandon();
 
  private:
   void create_coordinates(hid_t group, bool metric_dimensions);

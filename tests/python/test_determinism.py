@@ -17,7 +17,7 @@ def datasets(path):
     found = {}
     with h5py.File(path, "r") as f:
         f.visititems(lambda name, item: found.__setitem__(name, item[...]) if isinstance(item, h5py.Dataset) else None)
-        attributes = {k: v for k, v in f.attrs.items() if k not in ("created_utc", "command_line")}
+        attributes = {k: v for k, v in f.attrs.items() if k not in ("created_utc", "command_line", "content_crc32")}
     return found, attributes
 
 
