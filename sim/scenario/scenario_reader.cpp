@@ -188,13 +188,17 @@ std::string syntax_message(const std::string& what) {
   std::string first = what.substr(0, what.find('\n'));
   if (first.rfind("[error] ", 0) == 0) first = first.substr(8);
   if (first.rfind("toml::", 0) == 0 && first.find(": ") != std::string::npos) first = first.substr(first.find(": ") + 2);
+  while (!first.empty() && (first.back() == ' ' || first.back() == ':')) first.pop_back();
+  if (first.rfind("toml::", 0) == 0 && first.find(' ') == std::string::npos) first.clear();  // a function name only
+  std::string detail;
   const auto caret = what.rfind("^---");
   if (caret != std::string::npos) {
-    std::string detail = what.substr(caret + 4);
+    detail = what.substr(caret + 4);
     detail = detail.substr(0, detail.find('\n'));
     while (!detail.empty() && detail.front() == ' ') detail.erase(0, 1);
-    if (!detail.empty()) first += " (" + detail + ")";
   }
+  if (first.empty()) first = detail.empty() ? "the text cannot be read as TOML here" : detail;
+  else if (!detail.empty()) first += " (" + detail + ")";
   return first;
 }
 
@@ -231,7 +235,26 @@ SourcePosition Scenario::position_of(const std::string& key) const {
       best_depth = depth;
     }
   }
-  return best ? *best : SourcePosition{source, 0, 0};
+  if (best) return *best;
+  // A key nobody set, at fault because of a sibling that was set (forum targeting without a
+  // forum): the key set last in the same row or section, the longest shared prefix first.
+  for (std::string prefix = key; prefix.find('.') != prefix.rfind('.');) {
+    prefix = prefix.substr(0, prefix.rfind('.'));
+    const SourcePosition* sibling = nullptr;
+    for (const auto& [k, where] : positions) {
+      if (k.rfind(prefix + ".", 0) == 0 && (!sibling || where.line >= sibling->line)) sibling = &where;
+    }
+    for (const std::string& assignment : overrides) {
+      // --set options come after the file: the last one in the row wins.
+      if (assignment.rfind(prefix + ".", 0) == 0) {
+        if (const auto it = positions.find(assignment.substr(0, assignment.find('='))); it != positions.end()) {
+          sibling = &it->second;
+        }
+      }
+    }
+    if (sibling) return *sibling;
+  }
+  return SourcePosition{source, 0, 0};
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& source) {
@@ -274,7 +297,7 @@ void apply_override(Scenario& scenario, const std::string& assignment, const std
   std::string key = assignment.substr(0, eq);
   const std::string value_text = assignment.substr(eq + 1);
   while (!key.empty() && key.back() == ' ') key.pop_back();
-  check_toml_limits(value_text, where.source);
+  check_toml_limits(assignment, where.source);  // the key too: it can name a new row
   TomlValue value;
   try {
     std::istringstream in("value = " + value_text);

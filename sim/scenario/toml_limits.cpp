@@ -95,6 +95,54 @@ class Scanner {
   int depth_ = 0;
 };
 
+// The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence
+// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or npos.
+std::size_t first_invalid_utf8(const std::string& text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = byte(i);
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (b < 0x80) {
+      length = 1;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      length = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      length = 3;
+      if (b == 0xE0) low = 0xA0;   // overlong
+      if (b == 0xED) high = 0x9F;  // surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      length = 4;
+      if (b == 0xF0) low = 0x90;   // overlong
+      if (b == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const unsigned char c = byte(i + k);
+      if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) return i;
+    }
+    i += length;
+  }
+  return std::string::npos;
+}
+
+// Line and column (1-based, in bytes) of an offset.
+SourcePosition position_at(const std::string& text, std::size_t offset, const std::string& source) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {source, line, column};
+}
+
 }  // namespace
 
 void check_toml_limits(const std::string& text, const std::string& source) {
@@ -102,6 +150,12 @@ void check_toml_limits(const std::string& text, const std::string& source) {
     throw ScenarioError({source, 0, 0}, "",
                         "the text is " + std::to_string(text.size()) + " bytes; at most " +
                             std::to_string(kMaxTomlBytes) + " are read");
+  }
+  // TOML text is UTF-8; toml11 3.7 reads past the end of its buffer on some invalid sequences
+  // inside strings (found by fuzzing), so they are refused before it sees them.
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+    throw ScenarioError(position_at(text, bad, source), "",
+                        "the text is not valid UTF-8 here (TOML files must be UTF-8 encoded)");
   }
   Scanner(text, source).run();
 }
