@@ -63,7 +63,16 @@ void check_scenario(const Scenario& scenario) {
     build_place(p);
     validate_interventions(p);
   } catch (const ParameterError& e) {
-    throw ScenarioError(scenario.position_of(e.key()), e.key(), e.message());
+    // When the fault lies in the file but an option changed what it meant (--set
+    // place.neighbourhoods=1 leaves an intervention's neighbourhood 2 behind), say so.
+    const SourcePosition where = scenario.position_of(e.key());
+    std::string message = e.message();
+    if (where.source.rfind("--", 0) != 0 && !scenario.overrides.empty()) {
+      message += " (with";
+      for (const std::string& assignment : scenario.overrides) message += " --set " + assignment;
+      message += ")";
+    }
+    throw ScenarioError(where, e.key(), message);
   }
   check_sweep(scenario);
 }

@@ -77,6 +77,16 @@ std::string number_text(const FieldInfo& f, double x) {
 
 bool in_integer_range(const FieldInfo& f, std::int64_t x) { return x >= integer_min(f) && x <= integer_max(f); }
 
+// The TOML reader saturates an integer too large for 64 bits at the int64 limits: name that,
+// rather than print a limit the user never wrote.
+std::string integer_out_of_range(const FieldInfo& f, std::int64_t x) {
+  const bool saturated = x == std::numeric_limits<std::int64_t>::max() || x == std::numeric_limits<std::int64_t>::min();
+  std::string message = saturated ? "value is beyond the range of a 64-bit integer: expected " + range_text(f)
+                                  : "value " + std::to_string(x) + " is out of range: expected " + range_text(f);
+  if (!f.unit.empty()) message += " (" + f.unit + ")";
+  return message;
+}
+
 }  // namespace
 
 std::string range_text(const FieldInfo& f) {
@@ -117,11 +127,7 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
     case ValueType::Integer: {
       if (!v.is_integer()) throw wrong_type();
       const std::int64_t x = v.as_integer();
-      if (!in_integer_range(f, x)) {
-        std::string message = "value " + std::to_string(x) + " is out of range: expected " + range_text(f);
-        if (!f.unit.empty()) message += " (" + f.unit + ")";
-        throw ScenarioError(where, path, message);
-      }
+      if (!in_integer_range(f, x)) throw ScenarioError(where, path, integer_out_of_range(f, x));
       return x;
     }
     case ValueType::Real: {
@@ -169,9 +175,7 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
         const SourcePosition at = position(where.source, item);
         if (!item.is_integer()) throw ScenarioError(at, path, "expected integers, found " + toml_type(item));
         const std::int64_t x = item.as_integer();
-        if (!in_integer_range(f, x)) {
-          throw ScenarioError(at, path, "value " + std::to_string(x) + " is out of range: expected " + range_text(f));
-        }
+        if (!in_integer_range(f, x)) throw ScenarioError(at, path, integer_out_of_range(f, x));
         numbers.push_back(x);
       }
       return numbers;
