@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -52,6 +53,13 @@ void describe_journal(const std::string& path) {
   }
 }
 
+// A journal, whatever its name: by its first bytes.
+bool is_journal(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[16] = {};
+  return in.read(magic, sizeof magic) && std::string(magic, sizeof magic) == "PLACESIM-JOURNAL";
+}
+
 }  // namespace
 
 int info_command(const Args& args) {
@@ -74,7 +82,7 @@ int info_command(const Args& args) {
   po::notify(vm);
   if (path.empty()) throw UsageError("info needs a results file (placesim info RESULTS.h5)");
 
-  const bool journal = path.size() > 8 && path.compare(path.size() - 8, 8, ".journal") == 0;
+  const bool journal = is_journal(path);
   if (journal || (!std::filesystem::exists(path) && std::filesystem::exists(journal_path(path)))) {
     try {
       describe_journal(journal ? path : journal_path(path));

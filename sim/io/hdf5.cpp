@@ -365,11 +365,11 @@ void attach_scales(hid_t variable, const std::vector<hid_t>& scales) {
 
 std::vector<std::string> members(hid_t group) {
   H5G_info_t info;
-  check(H5Gget_info(group, &info), "list a group");
+  check(H5Gget_info(group, &info), "list " + describe(group));
   std::vector<std::string> names;
   for (hsize_t i = 0; i < info.nlinks; ++i) {
     const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-    if (size < 0) throw Hdf5Error("HDF5: cannot list a group in creation order");
+    if (size < 0) throw Hdf5Error("HDF5: cannot list " + describe(group) + " in creation order");
     std::string name(static_cast<std::size_t>(size) + 1, '\0');
     H5Lget_name_by_idx(group, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
     name.resize(static_cast<std::size_t>(size));

@@ -1,7 +1,12 @@
 #include "io/results_check.hpp"
 
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <chrono>
 
 #include <algorithm>
 #include <cerrno>
@@ -74,6 +79,16 @@ ResultsCheck decode(const std::vector<std::uint8_t>& bytes) {
   return c;
 }
 
+// How long the child may take: ten seconds, and one more for every 10 MB (the chunk
+// checksums read the whole file, at hundreds of MB/s). Some damaged files send libhdf5 into an
+// endless loop (found by fuzzing); past this the child is stopped and the file called
+// unreadable.
+std::chrono::milliseconds check_deadline(const std::string& path) {
+  struct stat info {};
+  const double bytes = ::stat(path.c_str(), &info) == 0 ? static_cast<double>(info.st_size) : 0.0;
+  return std::chrono::milliseconds(10000 + static_cast<long long>(bytes / 1e4));
+}
+
 std::string signal_text(int signal) {
   const char* name = strsignal(signal);
   return "signal " + std::to_string(signal) + (name ? std::string(", ") + name : std::string());
@@ -116,6 +131,8 @@ ResultsCheck check_results_in_process(const std::string& path, bool verify_chunk
   } catch (const std::exception& e) {
     check.readable = false;
     check.problem = e.what();
+    // Every answer names the file, whichever layer refused it.
+    if (check.problem.find(path) == std::string::npos) check.problem = path + ": " + check.problem;
   }
   return check;
 }
@@ -131,6 +148,7 @@ ResultsCheck check_results_file(const std::string& path, bool verify_chunks) {
     return check_results_in_process(path, verify_chunks);
   }
   if (child == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the command that asked
     ::close(pipe_fds[0]);
     const std::vector<std::uint8_t> bytes = encode(check_results_in_process(path, verify_chunks));
     std::size_t written = 0;
@@ -145,7 +163,18 @@ ResultsCheck check_results_file(const std::string& path, bool verify_chunks) {
   ::close(pipe_fds[1]);
   std::vector<std::uint8_t> bytes;
   std::uint8_t buffer[65536];
+  const auto deadline = std::chrono::steady_clock::now() + check_deadline(path);
+  bool timed_out = false;
   for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{pipe_fds[0], POLLIN, 0};
+    const int polled = ::poll(&ready, 1, static_cast<int>(std::max<long long>(0, left.count())));
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) {
+      timed_out = true;
+      ::kill(child, SIGKILL);
+      break;
+    }
     const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
@@ -156,6 +185,11 @@ ResultsCheck check_results_file(const std::string& path, bool verify_chunks) {
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   ResultsCheck check;
+  if (timed_out) {
+    check.problem = path + " is damaged or too slow to read: the HDF5 library had not read it after " +
+                    std::to_string(check_deadline(path).count() / 1000) + " s";
+    return check;
+  }
   if (WIFSIGNALED(status)) {
     check.problem = path + " is damaged: reading it crashed the HDF5 library (" + signal_text(WTERMSIG(status)) + ")";
     return check;
