@@ -33,12 +33,29 @@ void usage(std::ostream& out) {
          "  placesim run scenarios/default.toml --replicates 50 -o results/trial.h5\n";
 }
 
+// The command line as a POSIX shell would need it typed: messages print it for the user to
+// copy (the command that resumes a run), so every argument the shell would change is quoted.
+std::string shell_quoted(const std::string& arg) {
+  const bool plain = !arg.empty() && arg.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                           "0123456789_./=:,+@%-") == std::string::npos;
+  if (plain) return arg;
+  std::string quoted = "'";
+  for (const char c : arg) {
+    if (c == '\'') {
+      quoted.append("'\\''");  // close the quotes, an escaped quote, open them again
+    } else {
+      quoted.push_back(c);
+    }
+  }
+  quoted.push_back('\'');
+  return quoted;
+}
+
 std::string joined(int argc, char** argv) {
   std::string line;
   for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg.find_first_of(" \t\"'") != std::string::npos) arg = "'" + arg + "'";
-    line += (i ? " " : "") + arg;
+    if (i > 0) line.push_back(' ');
+    line.append(shell_quoted(argv[i]));
   }
   return line;
 }
