@@ -3,6 +3,7 @@
 # Safe to run any number of times: it installs nothing when everything is present.
 #   scripts/deps.sh          build, test and analysis dependencies
 #   scripts/deps.sh --mpi    also OpenMPI and Boost.MPI for the optional MPI build
+#   scripts/deps.sh --fuzz   also clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -21,9 +22,13 @@ packages=(
   # the report page is tested in headless Chromium, driven over its DevTools websocket
   chromium python3-websocket
 )
-if [[ "${1:-}" == "--mpi" ]]; then
-  packages+=(libopenmpi-dev openmpi-bin libboost-mpi-dev)
-fi
+for option in "$@"; do
+  case "$option" in
+    --mpi) packages+=(libopenmpi-dev openmpi-bin libboost-mpi-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "deps: unknown option $option (expected --mpi or --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
