@@ -133,6 +133,10 @@ class Reader {
   void read_field(const Table& table, const std::string& row, const std::string& field,
                   const TomlValue& value, const SourcePosition& where) {
     const std::string path = table.name() + "." + row + "." + field;
+    // Here, not only where a file's rows are read: a --set can name a new row too.
+    if (const std::string problem = row_name_problem(row); !problem.empty()) {
+      throw ScenarioError(where, table.name() + "." + row, "the row name " + problem);
+    }
     const FieldInfo* f = table.find_field(field);
     if (!f) {
       std::vector<std::string> names;
