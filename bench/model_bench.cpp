@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include "model/model.hpp"
+#include "scenario/presets.hpp"
 
 namespace {
 

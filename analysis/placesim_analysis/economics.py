@@ -15,7 +15,7 @@ def cost_effectiveness(results):
     cost = results.metric("cost_cumulative").isel(month=-1)
     gain = results.metric(GAIN_METRIC).isel(month=-1)
     trust = results.metric("trust_cross_sector").isel(month=-1)
-    colours = strategy_colours(results.strategies)
+    colours = strategy_colours(results)
     rows = []
     figure, ax = plt.subplots()
     ax.axhline(0, color="#555555", linewidth=0.8)

@@ -40,7 +40,7 @@ def election_resilience(results, metric=RESILIENCE_METRIC):
                          "election_month": month, "dip": dip, "months_to_recover": recovery})
     per_election = pd.DataFrame(rows, columns=["run", "strategy", "election_month", "dip",
                                                "months_to_recover"])
-    colours = strategy_colours(results.strategies)
+    colours = strategy_colours(results)
     summary = []
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 1.8 + 0.4 * len(results.strategies)),
                                          sharey=True)

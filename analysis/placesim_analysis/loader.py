@@ -3,6 +3,7 @@
 Everything comes from the file alone: the design (strategy, replicate, design point, the
 sampled parameters), the monthly metrics, the provenance and the scenario text.
 """
+import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -13,8 +14,11 @@ import pandas as pd
 import xarray as xr
 
 FORMAT = "placesim-results"
-SUPPORTED_VERSIONS = (2, 3)
+SUPPORTED_VERSIONS = (2, 3, 4)
 BASELINE = "baseline"
+# Files before format 4 did not mark their key outcomes; these were the key outcomes then.
+LEGACY_KEY_OUTCOMES = ("place_index", "trust_cross_sector", "trust_member_officer", "strong_cross_sector_ties",
+                       "shared_ambition", "alignment_with_residents")
 
 
 class ResultsError(Exception):
@@ -44,6 +48,8 @@ class Results:
                             # and every swept parameter
     units: dict             # metric name -> units
     descriptions: dict      # metric name -> description
+    labels: dict            # metric name -> short label (long_name)
+    key_outcomes: list      # the metrics marked key_outcome, in file order
     failed_runs: pd.DataFrame  # run, message
 
     @property
@@ -66,6 +72,20 @@ class Results:
     def metric(self, name):
         """One metric as a DataArray [run, month, ...] labelled by strategy, replicate and point."""
         return self.metrics[name]
+
+    @cached_property
+    def resolved_scenario(self):
+        """The scenario attribute, parsed: every parameter the runs used."""
+        try:
+            return tomllib.loads(self.scenario)
+        except tomllib.TOMLDecodeError:
+            return {}
+
+    @cached_property
+    def strategy_colours(self):
+        """{strategy: colour} as the scenario gives them (strategies.<name>.colour; "" when unset)."""
+        rows = self.resolved_scenario.get("strategies", {})
+        return {s: rows.get(s, {}).get("colour", "") for s in self.strategies}
 
 
 def load(path):
@@ -111,6 +131,11 @@ def load(path):
                  if isinstance(d, h5py.Dataset) and "units" in d.attrs}
         descriptions = {k: _text(d.attrs.get("description", "")) for k, d in f["metrics"].items()
                         if isinstance(d, h5py.Dataset) and "units" in d.attrs}
+        labels = {k: _text(d.attrs.get("long_name", k)) for k in units for d in [f["metrics"][k]]}
+        if int(attrs["format_version"]) >= 4:
+            key_outcomes = [k for k in units if int(f["metrics"][k].attrs.get("key_outcome", 0)) == 1]
+        else:
+            key_outcomes = [k for k in LEGACY_KEY_OUTCOMES if k in units]
 
     metrics = xr.open_dataset(path, engine="h5netcdf", group="metrics")
     keep = np.flatnonzero(design["completed"].to_numpy())
@@ -124,4 +149,5 @@ def load(path):
     metrics = metrics.assign_coords(coordinates)
     return Results(path=path, attrs=attrs, design=design, design_attrs=design_attrs,
                    parameters=parameters, metrics=metrics, units=units,
-                   descriptions=descriptions, failed_runs=failed)
+                   descriptions=descriptions, labels=labels, key_outcomes=key_outcomes,
+                   failed_runs=failed)

@@ -20,24 +20,23 @@ class Outcome:
     question: str
 
 
-KEY_OUTCOMES = [
-    Outcome("place_index", "place outcome index",
-            "Do the place's outcomes improve, and under which strategy?"),
-    Outcome("trust_cross_sector", "cross-sector trust",
-            "Do leaders of different sectors come to trust each other more?"),
-    Outcome("trust_member_officer", "member-officer trust",
-            "Do councillors and officers trust each other more?"),
-    Outcome("strong_cross_sector_ties", "strong cross-sector ties",
-            "Do leaders build strong relationships across sectors?"),
-    Outcome("shared_ambition", "shared ambition",
-            "Do the sectors come to share priorities for the place?"),
-    Outcome("alignment_with_residents", "alignment with residents",
-            "Do leaders' priorities move towards what residents care about?"),
-]
+# The question each chart of a key outcome answers; the key outcomes themselves, and their
+# labels, come from the results file (the metrics' key_outcome and long_name attributes).
+QUESTIONS = {
+    "place_index": "Do the place's outcomes improve, and under which strategy?",
+    "trust_cross_sector": "Do leaders of different sectors come to trust each other more?",
+    "trust_member_officer": "Do councillors and officers trust each other more?",
+    "strong_cross_sector_ties": "Do leaders build strong relationships across sectors?",
+    "shared_ambition": "Do the sectors come to share priorities for the place?",
+    "alignment_with_residents": "Do leaders' priorities move towards what residents care about?",
+}
 
 
 def key_outcomes(results):
-    return [o for o in KEY_OUTCOMES if o.metric in results.metrics]
+    """The file's key outcomes, the place index first."""
+    names = sorted(results.key_outcomes, key=lambda m: m != "place_index")
+    return [Outcome(m, results.labels.get(m, m), QUESTIONS.get(m, f"How does {results.labels.get(m, m)} change?"))
+            for m in names if m in results.metrics]
 
 
 def axis_label(results, outcome):
@@ -48,7 +47,7 @@ def axis_label(results, outcome):
 def _ribbons(results, outcome, months, series, value_name, count_name, ylabel, question,
              zero_line=False):
     """Lines with 95% ribbons, one per strategy; series: {strategy: (mean, low, high, n)}."""
-    colours = strategy_colours(results.strategies)
+    colours = strategy_colours(results)
     figure, ax = plt.subplots()
     if zero_line:
         ax.axhline(0, color="#555555", linewidth=0.8)
@@ -105,7 +104,7 @@ def effects_end_and_legacy(results):
     for every key outcome, as dot-and-interval plots (one panel per outcome)."""
     outcomes = key_outcomes(results)
     strategies = [s for s in results.strategies if s != BASELINE]
-    colours = strategy_colours(results.strategies)
+    colours = strategy_colours(results)
     months = results.metric(outcomes[0].metric)["month"].values
     rows = []
     columns = 2

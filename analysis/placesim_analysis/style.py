@@ -9,20 +9,10 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-# Paul Tol's "muted" scheme (colour-blind safe), baseline in black. The presets always get the
-# same colour, whatever the scenario compares; strategies a user composes take the rest in order.
-PRESET_COLOURS = {
-    "baseline": "#000000",
-    "peer_review": "#332288",
-    "co_design": "#88CCEE",
-    "action_learning": "#44AA99",
-    "diagnostic": "#117733",
-    "cross_sector_programme": "#999933",
-    "top_team_workshops": "#DDCC77",
-    "total_place": "#CC6677",
-    "mentoring": "#882255",
-}
-# Okabe and Ito's colour-blind-safe scheme, black dropped, for user-composed strategies.
+# A strategy's colour is its own (strategies.<name>.colour in the scenario: the built-in ones
+# carry Paul Tol's colour-blind-safe "muted" scheme, scenarios/presets/presets.toml), so a
+# preset keeps its colour in every report. Strategies without one take Okabe and Ito's
+# colour-blind-safe scheme, black dropped, in order.
 EXTRA_COLOURS = ["#AA4499", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7",
                  "#F0E442"]
 
@@ -45,13 +35,12 @@ plt.rcParams.update({
 })
 
 
-def strategy_colours(strategies):
-    """{strategy: colour}: presets their fixed colour, others the extra colours in order."""
-    colours = {}
-    extra = iter(EXTRA_COLOURS * (1 + len(strategies) // len(EXTRA_COLOURS)))
-    for s in strategies:
-        colours[s] = PRESET_COLOURS.get(s) or next(extra)
-    return colours
+def strategy_colours(results):
+    """{strategy: colour}: each strategy's own colour, the others the extra colours in order."""
+    own = results.strategy_colours
+    taken = set(own.values())
+    extra = iter([c for c in EXTRA_COLOURS if c not in taken] * (1 + len(own)))
+    return {s: own.get(s) or next(extra) for s in results.strategies}
 
 
 def wrap(title, width=70):

@@ -1,8 +1,11 @@
 #pragma once
-// The placesim subcommands. Each takes its arguments (after the command name) and returns
-// the exit status: 0 success, 1 a failure while working, 2 bad input.
+// The placesim subcommands, listed once (commands()): the dispatcher and `placesim --help`
+// read that list. Each takes its arguments (after the command name) and the whole command line
+// (for what it records), and returns the exit status: 0 success, 1 a failure while working,
+// 2 bad input.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace placesim::cli {
@@ -22,14 +25,27 @@ inline constexpr int kDefaultCompression = 1;
 
 using Args = std::vector<std::string>;
 
+using Handler = int (*)(const Args& args, const std::string& command_line);
+
+struct Command {
+  std::string_view name;
+  std::string_view usage;    // the arguments, as `placesim --help` shows them
+  std::string_view summary;  // one line
+  Handler handler;
+};
+
+// Every command, in the order `placesim --help` lists them.
+const std::vector<Command>& commands();
+
 int run_command(const Args& args, const std::string& command_line);
-int validate_command(const Args& args);
-int info_command(const Args& args);
-int parameters_command(const Args& args);
-int presets_command(const Args& args);
+int validate_command(const Args& args, const std::string& command_line);
+int info_command(const Args& args, const std::string& command_line);
+int parameters_command(const Args& args, const std::string& command_line);
+int presets_command(const Args& args, const std::string& command_line);
+int metrics_command(const Args& args, const std::string& command_line);
 int merge_command(const Args& args, const std::string& command_line);
-int plan_command(const Args& args);
+int plan_command(const Args& args, const std::string& command_line);
 // Runs the analysis package's report (Python); returns only if it cannot start it.
-int report_command(const Args& args);
+int report_command(const Args& args, const std::string& command_line);
 
 }  // namespace placesim::cli

@@ -62,7 +62,7 @@ bool is_journal(const std::string& path) {
 
 }  // namespace
 
-int info_command(const Args& args) {
+int info_command(const Args& args, const std::string& /*command_line*/) {
   std::string path;
   po::options_description options(
       "Usage: placesim info RESULTS.h5\n\n"

@@ -1,31 +1,33 @@
 // placesim: a thin command line over the engine library.
 #include <boost/program_options/errors.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/ranks.hpp"
+#include "experiment/mpi/ranks.hpp"
 #include "io/hdf5.hpp"
 #include "io/program_version.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace {
 
+using namespace placesim;
 using namespace placesim::cli;
 
 void usage(std::ostream& out) {
   out << "PlaceSim " << PLACESIM_VERSION
       << ": an agent-based simulation of the leaders of a place and how they work together.\n\n"
          "Usage: placesim <command> [options]\n\n"
-         "Commands:\n"
-         "  run [SCENARIO]      run a scenario (the embedded default without one) into an HDF5 file\n"
-         "  validate [SCENARIO] check a scenario and print it fully resolved, as TOML\n"
-         "  plan [SCENARIO]     how many runs a scenario makes, how long they would take here, how big the file\n"
-         "  info RESULTS.h5     describe a results file: provenance, runs, months, metrics\n"
-         "  merge OUT SHARD...  join the files of run --shard I/N into one\n"
-         "  report RESULTS.h5   charts (PNG, SVG, PDF), their data as CSV and an index.html\n"
-         "  parameters          print every parameter with its default, range, unit and source\n"
-         "  presets [show NAME] list the built-in interventions, or print one as scenario text\n\n"
+         "Commands:\n";
+  for (const Command& c : commands()) {
+    std::string call(c.name);
+    if (!c.usage.empty()) call.append(" ").append(c.usage);
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-19s %s\n", call.c_str(), std::string(c.summary).c_str());
+    out << line;
+  }
+  out << "\n"
          "Options:\n"
          "  --version           print the version and git commit\n"
          "  -h, --help          this help; `placesim <command> --help` for a command's options\n\n"
@@ -87,14 +89,9 @@ int run(int argc, char** argv) {
                 << (built_with_mpi() ? ", with MPI" : "") << "\n";
       return kOk;
     }
-    if (command == "run") return run_command(rest, joined(argc, argv));
-    if (command == "validate") return validate_command(rest);
-    if (command == "info") return info_command(rest);
-    if (command == "merge") return merge_command(rest, joined(argc, argv));
-    if (command == "plan") return plan_command(rest);
-    if (command == "report") return report_command(rest);
-    if (command == "parameters") return parameters_command(rest);
-    if (command == "presets") return presets_command(rest);
+    for (const Command& c : commands()) {
+      if (c.name == command) return c.handler(rest, joined(argc, argv));
+    }
     report("unknown command '" + command + "' (try placesim --help)", true);
     return kBadInput;
   } catch (const placesim::ScenarioError& e) {

@@ -5,7 +5,7 @@
 
 namespace placesim::cli {
 
-int parameters_command(const Args& args) {
+int parameters_command(const Args& args, const std::string& /*command_line*/) {
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << "Usage: placesim parameters\n\n"
                  "Prints every parameter with its type, default, range, unit, meaning and source,\n"

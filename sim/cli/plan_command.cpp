@@ -17,7 +17,7 @@ namespace po = boost::program_options;
 
 namespace placesim::cli {
 
-int plan_command(const Args& args) {
+int plan_command(const Args& args, const std::string& /*command_line*/) {
   std::string scenario_file;
   int threads = 0;
   int compression = kDefaultCompression;
@@ -65,7 +65,7 @@ int plan_command(const Args& args) {
 
   const Preflight checks = preflight(plan, layout);
   const double block_bytes = static_cast<double>(layout.block_runs) * (layout.months + 1) *
-                             metric_columns(static_cast<int>(layout.issues.size())) * 4.0;
+                             metric_columns(layout.dims()) * 4.0;
   std::cout << "  memory      about " << bytes_text(thread_count * checks.largest_memory.bytes_per_run + 8 * 2 * block_bytes)
             << " whatever the number of runs (" << thread_count << " runs and a few blocks in flight)\n";
   const RunCost& slowest = checks.slowest_run;

@@ -2,7 +2,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "interventions/presets.hpp"
+#include "scenario/intervention_tables.hpp"
+#include "scenario/presets.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/suggestion.hpp"
 
@@ -21,7 +22,7 @@ const char* kHelp =
 
 }  // namespace
 
-int presets_command(const Args& args) {
+int presets_command(const Args& args, const std::string& /*command_line*/) {
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << kHelp;
     return kOk;
@@ -31,7 +32,7 @@ int presets_command(const Args& args) {
     return kOk;
   }
   const Registry& registry = Registry::instance();
-  const Params defaults = registry.defaults();
+  const Params& defaults = default_params();  // the presets are default rows too
   const Table& table = *registry.find_table("interventions");
   if (args.empty()) {
     for (const InterventionSpec& i : defaults.interventions) {

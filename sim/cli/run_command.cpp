@@ -9,7 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress.hpp"
-#include "cli/ranks.hpp"
+#include "experiment/mpi/ranks.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary.hpp"
 #include "experiment/experiment.hpp"

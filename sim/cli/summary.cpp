@@ -1,5 +1,7 @@
 #include "cli/summary.hpp"
 
+#include "cli/confidence_interval.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -9,39 +11,30 @@ namespace placesim::cli {
 namespace {
 
 struct Row {
-  const char* metric;
-  const char* label;
+  std::string metric;
+  std::string label;
 };
 
-constexpr Row kRows[] = {
-    {"place_index", "place outcome index"},
-    {"trust_cross_sector", "cross-sector trust"},
-    {"trust_member_officer", "member-officer trust"},
-    {"shared_ambition", "shared ambition"},
-    {"alignment_with_residents", "alignment with residents"},
-    {"strong_cross_sector_ties", "strong cross-sector ties/agent"},
-    {"capacity", "capacity"},
-    {"knowledge", "knowledge"},
-    {"literacy", "literacy"},
-    {"fatigue", "fatigue"},
-    {"attention", "attention"},
-    {"cost_cumulative", "cost to date (GBP thousand)"},
-};
-
-// Mean and half-width of a normal 95% interval over completed runs of one variant.
-std::pair<double, double> mean_ci(const std::vector<float>& values, const std::vector<int>& runs) {
-  double sum = 0, sum_sq = 0, n = 0;
-  for (int r : runs) {
-    const double v = values[static_cast<std::size_t>(r)];
-    if (std::isnan(v)) continue;
-    sum += v;
-    sum_sq += v * v;
-    n += 1;
+// The rows: the results file's key outcomes (its key_outcome attributes), and the cost to date
+// when there are strategies to compare. Files written before the attribute existed take the
+// key outcomes of this program's metric table.
+std::vector<Row> summary_rows(const ResultsReader& results, bool several) {
+  std::vector<Row> rows;
+  bool marked = false;
+  for (const std::string& name : results.metric_names()) {
+    const MetricInfo info = results.metric(name);
+    if (info.shape.size() != 2) continue;  // scalars only
+    marked = marked || info.key_outcome;
+    if (info.key_outcome) rows.push_back({name, info.label});
   }
-  if (n == 0) return {std::nan(""), 0};
-  const double mean = sum / n;
-  const double var = n > 1 ? std::max(0.0, (sum_sq - n * mean * mean) / (n - 1)) : 0;
-  return {mean, n > 1 ? 1.96 * std::sqrt(var / n) : 0};
+  if (!marked) {
+    for (const MetricSpec& s : metric_specs()) {
+      if (s.key_outcome && s.shape == MetricShape::Scalar) rows.push_back({std::string(s.name), std::string(s.label)});
+    }
+  }
+  const MetricSpec& cost = spec(Metric::CostCumulative);
+  if (several) rows.push_back({std::string(cost.name), std::string(cost.label) + " (" + std::string(cost.units) + ")"});
+  return rows;
 }
 
 }  // namespace
@@ -66,15 +59,6 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
     runs_of[label].push_back(r);
   }
   const bool several = variants.size() > 1;
-  // With several strategies, only the rows that compare them at a glance.
-  auto shown = [&](const Row& row) {
-    if (!several) return std::string(row.metric) != "cost_cumulative";
-    for (const char* key : {"place_index", "trust_cross_sector", "trust_member_officer", "shared_ambition", "fatigue",
-                            "cost_cumulative"}) {
-      if (std::string(row.metric) == key) return true;
-    }
-    return false;
-  };
 
   char line[256];
   std::snprintf(line, sizeof line, "%-32s", "mean (95% CI half-width)");
@@ -84,17 +68,20 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
     out << line;
   }
   out << "\n";
-  for (const Row& row : kRows) {
-    if (!shown(row)) continue;
+  for (const Row& row : summary_rows(results, several)) {
     std::vector<std::vector<float>> columns;
     for (int t : months) columns.push_back(results.read_month(row.metric, t));
     if (several) out << row.label << "\n";
     for (const std::string& variant : variants) {
-      std::snprintf(line, sizeof line, "%-32s", several ? ("  " + variant).c_str() : row.label);
+      std::snprintf(line, sizeof line, "%-32s", several ? ("  " + variant).c_str() : row.label.c_str());
       out << line;
       for (const auto& values : columns) {
-        const auto [mean, half] = mean_ci(values, runs_of[variant]);
-        if (std::abs(mean) >= 100) {
+        std::vector<double> completed;
+        for (const int r : runs_of[variant]) completed.push_back(values[static_cast<std::size_t>(r)]);
+        const auto [mean, half] = mean_interval(completed);
+        if (std::isnan(half)) {
+          std::snprintf(line, sizeof line, "  %6.3f %-8s", mean, "(n = 1)");
+        } else if (std::abs(mean) >= 100) {
           std::snprintf(line, sizeof line, "  %6.0f +- %-5.0f", mean, half);
         } else {
           std::snprintf(line, sizeof line, "  %6.3f +- %-5.3f", mean, half);

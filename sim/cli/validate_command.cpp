@@ -10,7 +10,7 @@ namespace po = boost::program_options;
 
 namespace placesim::cli {
 
-int validate_command(const Args& args) {
+int validate_command(const Args& args, const std::string& /*command_line*/) {
   std::string scenario_file;
   std::vector<std::string> sets;
   po::options_description options(

@@ -21,7 +21,8 @@ results::Layout layout_for(const Plan& plan, int compression) {
   layout.runs = plan.runs();
   layout.months = plan.months();
   layout.issues = plan.issues();
-  layout.block_runs = results::block_runs_for(layout.runs, layout.months, static_cast<int>(layout.issues.size()));
+  layout.sectors = plan.sectors();
+  layout.block_runs = results::block_runs_for(layout.runs, layout.months, layout.dims());
   layout.compression = compression;
   return layout;
 }

@@ -3,7 +3,8 @@
 #include <stdexcept>
 
 #include "experiment/designs/parameter_values.hpp"
-#include "interventions/validation.hpp"
+#include "scenario/parameter_checks.hpp"
+#include "scenario/strategies.hpp"
 #include "model/place.hpp"
 
 namespace placesim {
@@ -32,6 +33,7 @@ Plan::Plan(const Scenario& scenario)
     : base_(scenario.params), design_(scenario.sweep, scenario.params.simulation.seed) {
   for (const SweptParameter& p : scenario.sweep.parameters) keys_.push_back(resolve_key(p.key));
   for (const IssueSpec& issue : build_place(base_).issues) issues_.push_back(issue.name);
+  for (const SectorSpec& sector : base_.sectors) sectors_.push_back(sector.name);
   const std::int64_t runs = saturating_product(
       saturating_product(design_.size(), static_cast<std::int64_t>(strategies().size())), replicates());
   if (runs > std::numeric_limits<std::int32_t>::max()) throw std::length_error("too many runs for one results file");
@@ -76,12 +78,16 @@ std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int
     return std::runtime_error("design point " + std::to_string(point) + " (" + describe_point(point) + "): " + what);
   };
   try {
-    validate_interventions(params);
-    auto configuration = configure(std::move(params), name);
+    check_parameters(params);
+    auto configuration = configure_strategy(std::move(params), name);
     std::vector<std::string> issues;
     for (const IssueSpec& issue : configuration->place.issues) issues.push_back(issue.name);
     if (issues != issues_) {
       throw std::runtime_error("place.issues: the point's issues differ from the scenario's, which every run of a "
+                               "results file shares");
+    }
+    if (static_cast<std::size_t>(configuration->place.sectors) != sectors_.size()) {
+      throw std::runtime_error("sectors: the point's sectors differ from the scenario's, which every run of a "
                                "results file shares");
     }
     return configuration;

@@ -40,6 +40,8 @@ class Plan : public results::DesignTable {
   const DesignPoints& design() const { return design_; }
   // The issues of the scenario, in order: every run must have the same.
   const std::vector<std::string>& issues() const { return issues_; }
+  // The sectors of the scenario, in order (the sector dimension of the results).
+  const std::vector<std::string>& sectors() const { return sectors_; }
 
   RunAddress address(int run) const;
   // A design point's parameters (the scenario's, with the point's swept values).
@@ -63,6 +65,7 @@ class Plan : public results::DesignTable {
   DesignPoints design_;
   std::vector<KeyPath> keys_;  // of the swept parameters
   std::vector<std::string> issues_;
+  std::vector<std::string> sectors_;
   int runs_ = 0;
 };
 

@@ -67,7 +67,7 @@ Preflight preflight(const Plan& plan, const results::Layout& layout) {
     }
   }
   p.points_checked = points;
-  const double columns = metric_columns(static_cast<int>(layout.issues.size()));
+  const double columns = metric_columns(layout.dims());
   p.raw_bytes_per_run = (layout.months + 1.0) * columns * 4.0 + 4.0 * static_cast<int>(Metric::Count) / layout.block_runs;
   return p;
 }

@@ -1,7 +1,8 @@
 #include "experiment/run_cost.hpp"
 
 #include <algorithm>
-#include <array>
+#include <map>
+#include <string>
 
 namespace placesim {
 
@@ -19,22 +20,22 @@ constexpr double kSecondsPerAgentIssueMonth = 4e-9;
 
 RunCost estimate_run_cost(const Params& p) {
   RunCost cost;
-  std::array<double, kSectorCount> sector_size{};
+  std::map<std::string, double> sector_size;
   double issues = 0;
-  for (const IssueSpec& issue : p.issues) issues += issue.enabled ? 1 : 0;
-  for (const RoleSpec& role : p.roles) {
+  for (const IssueSpec& issue : p.place.issues) issues += issue.enabled ? 1 : 0;
+  for (const RoleSpec& role : p.population.roles) {
     cost.agents += role.count;
-    sector_size[index(role.sector)] += role.count;
+    sector_size[role.sector] += role.count;
   }
-  const double neighbourhoods = std::max(1, p.neighbourhoods);
+  const double neighbourhoods = std::max(1, p.place.neighbourhoods);
   double forum_pairs = 0;
   double encounters = 0;
-  for (const ForumSpec& forum : p.forums) {
+  for (const ForumSpec& forum : p.place.forums) {
     if (forum.cadence_months <= 0) continue;
     // Members of one meeting: place-level posts sit on every instance; neighbourhood posts
     // are spread over the neighbourhoods of a neighbourhood forum.
     double place_posts = 0, neighbourhood_posts = 0;
-    for (const RoleSpec& role : p.roles) {
+    for (const RoleSpec& role : p.population.roles) {
       if (std::find(forum.roles.begin(), forum.roles.end(), role.name) == forum.roles.end()) continue;
       (role.level == Level::Place ? place_posts : neighbourhood_posts) += role.count;
     }
@@ -48,7 +49,7 @@ RunCost estimate_run_cost(const Params& p) {
   }
   encounters += p.meetings.informal_contact_rate * cost.agents;
   double within_pairs = 0;
-  for (const double size : sector_size) within_pairs += size * std::max(0.0, size - 1) / 2;
+  for (const auto& [sector, size] : sector_size) within_pairs += size * std::max(0.0, size - 1) / 2;
   const double all_pairs = cost.agents * std::max(0.0, cost.agents - 1) / 2;
   cost.initial_ties = forum_pairs + p.trust.tie_probability_within * within_pairs +
                       p.trust.tie_probability_cross * (all_pairs - within_pairs);

@@ -17,7 +17,7 @@ namespace placesim {
 
 std::size_t chunk_values(const results::Layout& layout, Metric metric) {
   return static_cast<std::size_t>(layout.block_runs) * static_cast<std::size_t>(layout.months + 1) *
-         static_cast<std::size_t>(metric_width(metric, static_cast<int>(layout.issues.size())));
+         static_cast<std::size_t>(metric_width(metric, layout.dims()));
 }
 
 namespace {
@@ -141,7 +141,7 @@ EncodedBlock encode_block(const results::Layout& layout, int block, const std::v
   std::vector<std::uint8_t> shuffled;
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
     const auto metric = static_cast<Metric>(m);
-    const int width = metric_width(metric, static_cast<int>(layout.issues.size()));
+    const int width = metric_width(metric, layout.dims());
     const std::size_t run_values = static_cast<std::size_t>(months) * static_cast<std::size_t>(width);
     values.assign(chunk_values(layout, metric), std::numeric_limits<float>::quiet_NaN());
     for (std::size_t r = 0; r < runs.size(); ++r) {

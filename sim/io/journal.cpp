@@ -18,7 +18,7 @@ static_assert(std::endian::native == std::endian::little, "the journal is writte
 namespace {
 
 constexpr char kMagic[] = "PLACESIM-JOURNAL";  // 16 bytes, then a version
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: the layout names the sectors
 constexpr std::uint32_t kBlockMagic = 0x4B4C4250;  // "PBLK"
 constexpr std::uint64_t kMaxRecord = std::uint64_t{1} << 40;
 
@@ -90,6 +90,8 @@ std::vector<std::uint8_t> header_payload(const JournalHeader& h) {
   b.put(static_cast<std::int32_t>(h.layout.months));
   b.put(static_cast<std::uint32_t>(h.layout.issues.size()));
   for (const auto& issue : h.layout.issues) b.put_text(issue);
+  b.put(static_cast<std::uint32_t>(h.layout.sectors.size()));
+  for (const auto& sector : h.layout.sectors) b.put_text(sector);
   b.put(static_cast<std::int32_t>(h.layout.block_runs));
   b.put(static_cast<std::int32_t>(h.layout.compression));
   b.put(static_cast<std::int32_t>(h.shard.index));
@@ -113,6 +115,8 @@ JournalHeader decode_header(const std::vector<std::uint8_t>& payload) {
   h.layout.months = r.get<std::int32_t>();
   const auto issues = r.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < issues; ++i) h.layout.issues.push_back(r.get_text());
+  const auto sectors = r.get<std::uint32_t>();
+  for (std::uint32_t s = 0; s < sectors; ++s) h.layout.sectors.push_back(r.get_text());
   h.layout.block_runs = r.get<std::int32_t>();
   h.layout.compression = r.get<std::int32_t>();
   h.shard.index = r.get<std::int32_t>();
@@ -125,7 +129,7 @@ JournalHeader decode_header(const std::vector<std::uint8_t>& payload) {
   // Sizes that every reader divides by or allocates from.
   const auto& l = h.layout;
   if (l.runs < 0 || l.months < 0 || l.months > 1000000 || l.block_runs < 1 || l.compression < 0 || l.compression > 9 ||
-      h.shard.count < 1 || h.shard.index < 1 || h.shard.index > h.shard.count) {
+      l.sectors.size() > kMaxSectors || h.shard.count < 1 || h.shard.index < 1 || h.shard.index > h.shard.count) {
     throw JournalError("the journal's header holds impossible sizes");
   }
   return h;
@@ -214,7 +218,8 @@ std::string resume_mismatch(const JournalHeader& found, const JournalHeader& exp
   if (a.base_seed != b.base_seed) return "it has another seed";
   const auto& la = found.layout;
   const auto& lb = expected.layout;
-  if (la.runs != lb.runs || la.months != lb.months || la.issues != lb.issues || la.block_runs != lb.block_runs) {
+  if (la.runs != lb.runs || la.months != lb.months || la.issues != lb.issues || la.sectors != lb.sectors ||
+      la.block_runs != lb.block_runs) {
     return "its runs are laid out differently";
   }
   if (la.compression != lb.compression) {

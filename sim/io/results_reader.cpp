@@ -88,6 +88,12 @@ std::vector<std::string> ResultsReader::issues() const {
   return hdf5::read_strings(issue.id());
 }
 
+std::vector<std::string> ResultsReader::sectors() const {
+  hdf5::Handle group = hdf5::open_group(file_.id(), kMetricsGroup);
+  hdf5::Handle sector = hdf5::open_dataset(group.id(), kSectorFromDim);
+  return hdf5::read_strings(sector.id());
+}
+
 std::vector<std::string> ResultsReader::metric_names() const {
   hdf5::Handle group = hdf5::open_group(file_.id(), kMetricsGroup);
   std::vector<std::string> names;
@@ -106,6 +112,10 @@ MetricInfo ResultsReader::metric(const std::string& name) const {
   info.name = name;
   info.units = hdf5::string_attribute(dataset.id(), "units");
   info.description = hdf5::string_attribute(dataset.id(), "description");
+  // Files before format 4 have neither: a label from the name, and no key outcomes.
+  info.label = hdf5::has_attribute(dataset.id(), "long_name") ? hdf5::string_attribute(dataset.id(), "long_name") : name;
+  info.key_outcome = hdf5::has_attribute(dataset.id(), kKeyOutcomeAttribute) &&
+                     hdf5::integer_attribute(dataset.id(), kKeyOutcomeAttribute) != 0;
   for (hsize_t d : hdf5::dimensions(dataset.id())) info.shape.push_back(d);
   info.dimensions = {kRunDim, kMonthDim};
   if (info.shape.size() == 3) info.dimensions.push_back(kIssueDim);
@@ -221,6 +231,7 @@ Layout ResultsReader::layout() const {
   layout.runs = runs_;
   layout.months = months_;
   layout.issues = issues();
+  layout.sectors = sectors();
   layout.block_runs = static_cast<int>(number("block_runs"));
   layout.compression = static_cast<int>(number("compression"));
   return layout;

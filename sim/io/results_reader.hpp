@@ -13,7 +13,9 @@ namespace placesim {
 struct MetricInfo {
   std::string name;
   std::string units;
+  std::string label;        // long_name: a short name for tables and charts
   std::string description;
+  bool key_outcome = false;  // the key_outcome attribute
   std::vector<std::string> dimensions;  // run, month[, issue | sector_from, sector_to]
   std::vector<std::uint64_t> shape;
 };
@@ -51,6 +53,7 @@ class ResultsReader {
   int months() const { return months_; }  // simulated months: the month dimension is months + 1
 
   std::vector<std::string> issues() const;
+  std::vector<std::string> sectors() const;
   std::vector<std::string> metric_names() const;
   MetricInfo metric(const std::string& name) const;
   // Values of runs first .. first + count - 1, laid out [run][month][column].

@@ -4,8 +4,6 @@
 #include <chrono>
 #include <ctime>
 
-#include "model/metrics.hpp"
-
 namespace placesim::results {
 
 int Layout::runs_in(int block) const { return std::max(0, std::min(block_runs, runs - first_run(block))); }
@@ -16,10 +14,10 @@ int Shard::first_block(int blocks) const {
 
 int Shard::end_block(int blocks) const { return static_cast<int>(static_cast<std::int64_t>(index) * blocks / count); }
 
-int block_runs_for(int runs, int months, int issues) {
+int block_runs_for(int runs, int months, MetricDims dims) {
   int widest = 1;
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
-    widest = std::max(widest, metric_width(static_cast<Metric>(m), issues));
+    widest = std::max(widest, metric_width(static_cast<Metric>(m), dims));
   }
   const double run_bytes = (months + 1.0) * widest * 4.0;
   const int by_size = static_cast<int>(std::clamp((1 << 20) / run_bytes, 1.0, 256.0));

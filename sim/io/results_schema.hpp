@@ -7,12 +7,15 @@
 #include <variant>
 #include <vector>
 
+#include "model/metrics.hpp"
+
 namespace placesim::results {
 
 inline constexpr const char* kFormat = "placesim-results";
 // Version 3 added a Fletcher-32 checksum to every chunk (metrics, design, status); files of
-// version 2 are read as before, without the checks.
-inline constexpr std::int64_t kFormatVersion = 3;
+// version 2 are read as before, without the checks. Version 4 gives each metric its long_name,
+// bounds and key_outcome attributes, and takes the sector dimension from the scenario.
+inline constexpr std::int64_t kFormatVersion = 4;
 inline constexpr std::int64_t kOldestReadableVersion = 2;
 
 inline constexpr const char* kMetricsGroup = "metrics";
@@ -27,6 +30,10 @@ inline constexpr const char* kSectorFromDim = "sector_from";
 inline constexpr const char* kSectorToDim = "sector_to";
 inline constexpr const char* kParameterDim = "parameter";
 inline constexpr const char* kFailureDim = "failure";
+
+// A metric dataset's attribute: 1 for the key outcomes a comparison of strategies leads with
+// (the run summary and the analysis package read it), 0 for the others.
+inline constexpr const char* kKeyOutcomeAttribute = "key_outcome";
 
 // Provenance: root attributes of every results file.
 struct Provenance {
@@ -44,12 +51,14 @@ struct Layout {
   int runs = 0;
   int months = 0;  // simulated months; the month dimension has months + 1 entries (0..months)
   std::vector<std::string> issues;
+  std::vector<std::string> sectors;
   int block_runs = 1;   // runs per block
   int compression = 0;  // deflate level (with shuffle) 1-9, or 0 for none
 
   int blocks() const { return (runs + block_runs - 1) / block_runs; }
   int first_run(int block) const { return block * block_runs; }
   int runs_in(int block) const;
+  MetricDims dims() const { return {static_cast<int>(issues.size()), static_cast<int>(sectors.size())}; }
 };
 
 // Shard `index` of `count` (1-based) holds a contiguous slice of the blocks.
@@ -62,7 +71,7 @@ struct Shard {
 
 // Runs per block: chunks of at most about 1 MiB for the widest metric, at most 256 runs, and
 // at least 64 blocks when there are 64 runs or more.
-int block_runs_for(int runs, int months, int issues);
+int block_runs_for(int runs, int months, MetricDims dims);
 
 // The /design table: one row per run, computed on demand in windows of rows, so that a
 // sweep of millions of runs never holds its design in memory.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -14,16 +15,16 @@ using namespace results;
 
 namespace {
 
-std::vector<hsize_t> metric_shape(MetricShape shape, hsize_t runs, hsize_t months, hsize_t issues) {
+std::vector<hsize_t> metric_shape(MetricShape shape, hsize_t runs, hsize_t months, const Layout& layout) {
+  const auto issues = static_cast<hsize_t>(layout.issues.size());
+  const auto sectors = static_cast<hsize_t>(layout.sectors.size());
   switch (shape) {
     case MetricShape::Scalar: return {runs, months};
     case MetricShape::PerIssue: return {runs, months, issues};
-    case MetricShape::SectorBySector: return {runs, months, kSectorCount, kSectorCount};
+    case MetricShape::SectorBySector: return {runs, months, sectors, sectors};
   }
   return {runs, months};
 }
-
-std::vector<std::string> sector_names() { return {kSectorNames.begin(), kSectorNames.end()}; }
 
 // Rows of /design written at a time (and its chunk length).
 constexpr int kDesignWindow = 16384;
@@ -63,7 +64,7 @@ void ResultsWriter::create_coordinates(hid_t group, bool metric_dimensions) {
                                         "months since the start of the run (0: the initial state)");
   hdf5::set_attribute(month.id(), "units", std::string("months"));
   for (const char* name : {kIssueDim, kSectorFromDim, kSectorToDim}) {
-    hdf5::write_strings(group, name, name == kIssueDim ? layout_.issues : sector_names());
+    hdf5::write_strings(group, name, name == kIssueDim ? layout_.issues : layout_.sectors);
     hdf5::Handle scale = hdf5::open_dataset(group, name);
     hdf5::make_scale(scale.id(), name);
   }
@@ -119,18 +120,23 @@ ResultsWriter::ResultsWriter(const std::string& path, const Layout& layout, cons
   hdf5::Handle to = hdf5::open_dataset(metrics_.id(), kSectorToDim);
   const auto runs = static_cast<hsize_t>(layout.runs);
   const auto months = static_cast<hsize_t>(layout.months + 1);
-  const auto issues = static_cast<hsize_t>(layout.issues.size());
   const float nan = std::numeric_limits<float>::quiet_NaN();
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
     const MetricSpec& s = spec(static_cast<Metric>(m));
-    std::vector<hsize_t> dims = metric_shape(s.shape, runs, months, issues);
+    std::vector<hsize_t> dims = metric_shape(s.shape, runs, months, layout);
     std::vector<hsize_t> chunk = dims;
     chunk[0] = static_cast<hsize_t>(std::max(1, layout.block_runs));
     if (runs == 0) chunk.clear();
     hdf5::Handle dataset = hdf5::create_dataset(metrics_.id(), std::string(s.name), H5T_IEEE_F32LE, dims, chunk,
                                                 layout.compression, &nan);
     hdf5::set_attribute(dataset.id(), "units", std::string(s.units));
+    hdf5::set_attribute(dataset.id(), "long_name", std::string(s.label));
     hdf5::set_attribute(dataset.id(), "description", std::string(s.description));
+    hdf5::set_attribute(dataset.id(), kKeyOutcomeAttribute, std::int64_t{s.key_outcome ? 1 : 0});
+    // The bounds every value lies within (not netCDF's valid_min and valid_max, which some
+    // readers would use to mask float rounding just past a bound).
+    if (std::isfinite(s.lower)) hdf5::set_attribute(dataset.id(), "lower_bound", s.lower);
+    if (std::isfinite(s.upper)) hdf5::set_attribute(dataset.id(), "upper_bound", s.upper);
     std::vector<hid_t> scales = {run.id(), month.id()};
     if (s.shape == MetricShape::PerIssue) scales.push_back(issue.id());
     if (s.shape == MetricShape::SectorBySector) {

@@ -27,9 +27,10 @@ void check_same(const OpenShard& a, const OpenShard& b) {
   if (pa.scenario_toml != pb.scenario_toml) throw differ("their scenarios");
   if (pa.base_seed != pb.base_seed) throw differ("their seeds");
   const auto la = a.reader->layout(), lb = b.reader->layout();
-  if (la.runs != lb.runs || la.months != lb.months || la.issues != lb.issues || la.block_runs != lb.block_runs ||
+  if (la.runs != lb.runs || la.months != lb.months || la.issues != lb.issues || la.sectors != lb.sectors ||
+      la.block_runs != lb.block_runs ||
       la.compression != lb.compression) {
-    throw differ("their layouts (runs, months, issues, blocks or compression)");
+    throw differ("their layouts (runs, months, issues, sectors, blocks or compression)");
   }
   if (a.shard.count != b.shard.count) throw differ("their shard counts");
 }

@@ -1,7 +1,10 @@
 #pragma once
-// What every run of one scenario shares: its parameters and the place built from them.
-// A sweep builds it once per scenario and hands it to each run.
+// What every run of one scenario shares: its parameters, the place built from them, and the
+// interventions of the strategy it runs. A sweep builds it once per design point and strategy
+// and hands it to each run.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "model/params.hpp"
 #include "model/place.hpp"
@@ -15,10 +18,9 @@ struct Configuration {
   std::vector<InterventionSpec> interventions;   // the strategy's, in its order
 };
 
-// Builds the place; throws PlaceError when the parameters do not make one.
-std::shared_ptr<const Configuration> configure(Params params);
-// The same, running the named strategy's interventions; throws std::out_of_range when the
-// strategy or one of its interventions is not declared.
-std::shared_ptr<const Configuration> configure(Params params, const std::string& strategy);
+// Builds the place; throws PlaceError when the parameters do not make one. The strategy's
+// interventions come resolved (scenario/strategies.hpp finds them by name).
+std::shared_ptr<const Configuration> configure(Params params, std::string strategy = {},
+                                               std::vector<InterventionSpec> interventions = {});
 
 }  // namespace placesim

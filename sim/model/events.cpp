@@ -23,7 +23,7 @@ void replace_holder(ModelState& st, int n) {
 }
 
 void hold_election_if_due(ModelState& st) {
-  const ElectionParams& e = st.params.elections;
+  const ElectionParams& e = st.params.events.elections;
   if (st.month < e.first_month || (st.month - e.first_month) % e.cycle_months != 0) return;
   PlaceState& ps = st.place_state;
   ++st.events.elections;
@@ -76,15 +76,16 @@ void staff_turnover(ModelState& st) {
 
 void crises(ModelState& st) {
   RandomStream rng = st.stream(Purpose::Crises, 0);
-  const CrisisParams& cp = st.params.crises;
+  const CrisisParams& cp = st.params.events.crises;
   for (int i = 0; i < st.issues; ++i) {
     const IssueSpec& issue = st.place.issues[static_cast<std::size_t>(i)];
+    const PerSector& weights = st.place.issue_weights[static_cast<std::size_t>(i)];
     if (rng.uniform() >= issue.crises_per_year / 12.0) continue;
     ++st.events.crises;
     st.place_state.outcome[static_cast<std::size_t>(i)] *= 1.0 - issue.crisis_size;
-    const double top_weight = *std::max_element(issue.weights.begin(), issue.weights.end());
+    const double top_weight = *std::max_element(weights.begin(), weights.end());
     for (int n = 0; n < st.place.agent_count(); ++n) {
-      const double involvement = issue.weights[index(st.sector(n))] / top_weight;
+      const double involvement = weights[index(st.sector(n))] / top_weight;
       if (involvement <= 0) continue;
       const auto ni = static_cast<std::size_t>(n);
       const double loss =
@@ -97,10 +98,10 @@ void crises(ModelState& st) {
 int national_priority(const ModelState& st, std::size_t sector, double u) {
   const double floor = st.params.population.mandate_floor;
   double total = 0;
-  for (const IssueSpec& issue : st.place.issues) total += issue.weights[sector] + floor;
+  for (const PerSector& weights : st.place.issue_weights) total += weights[sector] + floor;
   double cumulative = 0;
   for (int i = 0; i < st.issues; ++i) {
-    cumulative += st.place.issues[static_cast<std::size_t>(i)].weights[sector] + floor;
+    cumulative += st.place.issue_weights[static_cast<std::size_t>(i)][sector] + floor;
     if (u * total < cumulative) return i;
   }
   return st.issues - 1;
@@ -108,14 +109,14 @@ int national_priority(const ModelState& st, std::size_t sector, double u) {
 
 void policy_changes(ModelState& st) {
   RandomStream rng = st.stream(Purpose::PolicyChurn, 0);
-  const PolicyChurnParams& pc = st.params.policy;
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
+  const PolicyChurnParams& pc = st.params.events.policy;
+  for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
     const double rate = st.params.sectors[s].policy_changes_per_year / 12.0 *
                         st.place_state.policy_change_multiplier;
     const double u = rng.uniform();  // drawn for every sector: common numbers
     if (u >= rate || st.place.sector_size[s] == 0) continue;
     ++st.events.policy_changes;
-    const auto sector = static_cast<Sector>(s);
+    const Sector sector = sector_at(s);
     double* mandate = st.sector_mandate(sector);
     // The new national priority falls on one issue, drawn in proportion to the sector's
     // stakeholder weights (plus the mandate floor): the mandate moves towards it.
@@ -128,7 +129,7 @@ void policy_changes(ModelState& st) {
       const auto ni = static_cast<std::size_t>(n);
       st.agents.fatigue[ni] += pc.fatigue * (1.0 - st.agents.fatigue[ni]);
       // Members answer to their manifesto and wards, not to national policy.
-      if (sector != Sector::Member) std::copy(mandate, mandate + st.issues, st.agents.mandate_of(n));
+      if (!st.place.is_member(sector)) std::copy(mandate, mandate + st.issues, st.agents.mandate_of(n));
     }
   }
 }

@@ -11,18 +11,6 @@ namespace {
 // Tolerance for float32 rounding of quantities computed in double.
 constexpr double kSlack = 1e-4;
 
-enum class Bound { Unit, NonNegative, Any };
-
-Bound bound_of(const MetricSpec& spec) {
-  const std::string_view units = spec.units;
-  if (units.find("(0-1)") != std::string_view::npos || units.rfind("share", 0) == 0) return Bound::Unit;
-  if (units.find("/month") != std::string_view::npos || units.find("per agent") != std::string_view::npos ||
-      units.rfind("GBP", 0) == 0) {
-    return Bound::NonNegative;
-  }
-  return Bound::Any;
-}
-
 [[noreturn]] void violation(int month, const MetricSpec& spec, int column, double value, const std::string& expected) {
   std::ostringstream s;
   s << "invariant broken in month " << month << ": " << spec.name;
@@ -37,15 +25,17 @@ void check_invariants(const MetricSeries& series) {
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
     const auto metric = static_cast<Metric>(m);
     const MetricSpec& s = spec(metric);
-    const Bound bound = bound_of(s);
     const int width = series.width(metric);
     for (int t = 0; t < series.months(); ++t) {
       for (int c = 0; c < width; ++c) {
         const double x = series.at(t, metric, c);
         if (std::isinf(x)) violation(t, s, c, x, "a finite number");
         if (std::isnan(x)) continue;  // a mean over no ties
-        if (bound == Bound::Unit && (x < -kSlack || x > 1 + kSlack)) violation(t, s, c, x, "a value from 0 to 1");
-        if (bound == Bound::NonNegative && x < -kSlack) violation(t, s, c, x, "a value of at least 0");
+        if (x < s.lower - kSlack || x > s.upper + kSlack) {
+          std::ostringstream expected;
+          expected << "a value from " << s.lower << " to " << s.upper << " (the metric's bounds)";
+          violation(t, s, c, x, expected.str());
+        }
       }
     }
   }

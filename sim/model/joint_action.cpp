@@ -98,7 +98,7 @@ void measure_joint_action(ModelState& st) {
     const std::size_t s = index(st.sector(n));
     const double* u = &st.scratch.contribution[ni * stride];
     for (std::size_t i = 0; i < k; ++i) {
-      ps.sector_effort[i * kSectorCount + s] += u[i];
+      ps.sector_effort[i * kMaxSectors + s] += u[i];
       ps.issue_knowledge[i] += u[i] * st.agents.knowledge[ni];
     }
   }
@@ -107,12 +107,14 @@ void measure_joint_action(ModelState& st) {
   const double stranger = st.params.trust.new_tie_cross;
   cross_tie_products(st, stranger, ps.cohesion.data());
 
+  const auto sectors = static_cast<std::size_t>(st.place.sectors);
   for (std::size_t i = 0; i < k; ++i) {
     const IssueSpec& issue = st.place.issues[i];
-    double* sums = &ps.sector_effort[i * kSectorCount];  // still raw sums of u
+    const PerSector& weights = st.place.issue_weights[i];
+    double* sums = &ps.sector_effort[i * kMaxSectors];  // still raw sums of u
     double total = 0;
     double same_sector_pairs = 0;
-    for (std::size_t s = 0; s < kSectorCount; ++s) {
+    for (std::size_t s = 0; s < sectors; ++s) {
       total += sums[s];
       same_sector_pairs += sums[s] * sums[s];
     }
@@ -124,14 +126,14 @@ void measure_joint_action(ModelState& st) {
 
     PerSector effort{};
     double joint = 0;
-    for (std::size_t s = 0; s < kSectorCount; ++s) {
+    for (std::size_t s = 0; s < sectors; ++s) {
       const double authority = st.place.sector_authority[s];
       effort[s] = authority > 0 ? sums[s] / authority : 0.0;
       sums[s] = effort[s];
-      joint += issue.weights[s] * effort[s];
+      joint += weights[s] * effort[s];
     }
     ps.joint_effort[i] = joint;
-    ps.effectiveness[i] = effectiveness(issue.weights, effort, issue.wickedness, ps.cohesion[i],
+    ps.effectiveness[i] = effectiveness(weights, effort, issue.wickedness, ps.cohesion[i],
                                         ps.issue_knowledge[i]);
   }
 }

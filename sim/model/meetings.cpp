@@ -72,7 +72,7 @@ class Encounters {
         pull_(st.scratch.pull.data()),
         pull_weight_(st.scratch.pull_weight.data()),
         knowledge_pull_(st.scratch.knowledge_pull.data()) {
-    for (std::size_t s = 0; s < kSectorCount; ++s) data_openness_[s] = st.params.sectors[s].culture.data_openness;
+    for (std::size_t s = 0; s < st.params.sectors.size(); ++s) data_openness_[s] = st.params.sectors[s].culture.data_openness;
   }
 
   void encounter(int a, int b, RandomStream& rng) {
@@ -135,7 +135,7 @@ class Encounters {
   const double confidence_base_, confidence_openness_, confidence_trust_, rate_;
   const double knowledge_flow_, literacy_growth_, literacy_threshold_;
   const ExperienceParams experience_;
-  std::array<double, kSectorCount> data_openness_{};
+  PerSector data_openness_{};
   const double* priorities_;
   const double* capacity_;
   const double* knowledge_;

@@ -9,52 +9,65 @@ namespace placesim {
 
 const std::vector<MetricSpec>& metric_specs() {
   using enum MetricShape;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // name, shape, units, label, description, lower and upper bounds, key outcome
   static const std::vector<MetricSpec> specs = {
-      {"trust_cross_sector", Scalar, "trust (0-1)", "Mean trust over existing cross-sector ties"},
-      {"trust_within_sector", Scalar, "trust (0-1)", "Mean trust over ties within a sector"},
-      {"trust_member_officer", Scalar, "trust (0-1)",
-       "Mean trust over ties between councillors and council officers, both directions"},
-      {"trust_place_level", Scalar, "trust (0-1)",
-       "Mean trust over cross-sector ties between place-level posts"},
-      {"trust_neighbourhood", Scalar, "trust (0-1)",
-       "Mean trust over cross-sector ties between neighbourhood-level posts"},
-      {"cross_sector_ties", Scalar, "ties per agent", "Directed cross-sector ties per agent"},
-      {"strong_cross_sector_ties", Scalar, "ties per agent",
-       "Directed cross-sector ties at or above trust.strong_tie, per agent"},
-      {"bridging", Scalar, "share of agents",
-       "Share of agents with at least one strong cross-sector tie"},
-      {"shared_ambition", Scalar, "agreement (0-1)",
-       "Agreement between sectors: 1 - mean |P_r - P_s|_1 / 2 over pairs of sectors (weighted by "
-       "their authority), P_s the sector's authority-weighted mean priorities"},
-      {"alignment_with_residents", Scalar, "agreement (0-1)",
-       "1 - authority-weighted mean of |p_n - s|_1 / 2: priorities against residents' salience"},
-      {"place_index", Scalar, "outcome (0-1)", "Place outcome index sum_i s_i y_i"},
-      {"capacity", Scalar, "skill (0-1)", "Mean collaborative leadership capacity"},
-      {"knowledge", Scalar, "skill (0-1)", "Mean knowledge of the place"},
-      {"literacy", Scalar, "skill (0-1)", "Mean understanding of other sectors"},
-      {"fatigue", Scalar, "fatigue (0-1)", "Mean change fatigue"},
-      {"attention", Scalar, "share of time", "Mean attention free for partnership work"},
-      {"elections", Scalar, "events/month", "Elections held this month"},
-      {"control_changes", Scalar, "events/month", "Changes of political control this month"},
-      {"departures", Scalar, "agents/month",
-       "Post holders replaced this month (seats lost, staff leaving, cabinets replaced)"},
-      {"crises", Scalar, "events/month", "Crises this month"},
-      {"policy_changes", Scalar, "events/month", "National policy changes this month"},
-      {"intervention_sessions", Scalar, "sessions/month", "Intervention sessions held this month"},
-      {"invitations", Scalar, "agents/month", "Participants invited to this month's sessions (one per session)"},
-      {"participants", Scalar, "agents/month",
-       "Participants who attended this month's sessions (one per session); take-up is participants / invitations"},
-      {"cost", Scalar, "GBP thousand/month", "Interventions' cost this month: fixed costs as they start, per participant-session as held"},
-      {"cost_cumulative", Scalar, "GBP thousand", "Interventions' cost from month 0 to this month"},
-      {"outcome", PerIssue, "outcome (0-1)", "Issue outcome y_i: the quality residents experience"},
-      {"salience", PerIssue, "share", "Residents' concern s_i (sums to 1 over issues)"},
-      {"joint_effort", PerIssue, "effort (0-1)", "Stakeholder-weighted sector effort sum_s w_is E_is"},
-      {"effectiveness", PerIssue, "effectiveness", "Effectiveness of joint action J_i"},
-      {"cohesion", PerIssue, "trust (0-1)",
-       "C_i: contribution-weighted mean trust between cross-sector contributors (pairs without "
-       "a tie count at trust.new_tie_cross)"},
-      {"trust_by_sector", SectorBySector, "trust (0-1)",
-       "Mean trust over ties from agents of one sector (row) to another (column)"},
+      {"trust_cross_sector", Scalar, "trust", "cross-sector trust", "Mean trust over existing cross-sector ties",
+       0, 1, true},
+      {"trust_within_sector", Scalar, "trust", "trust within sectors", "Mean trust over ties within a sector", 0, 1},
+      {"trust_member_officer", Scalar, "trust", "member-officer trust",
+       "Mean trust over ties between the council's members and its officers, both directions", 0, 1, true},
+      {"trust_place_level", Scalar, "trust", "place-level trust",
+       "Mean trust over cross-sector ties between place-level posts", 0, 1},
+      {"trust_neighbourhood", Scalar, "trust", "neighbourhood trust",
+       "Mean trust over cross-sector ties between neighbourhood-level posts", 0, 1},
+      {"cross_sector_ties", Scalar, "ties per agent", "cross-sector ties", "Directed cross-sector ties per agent", 0,
+       kInf},
+      {"strong_cross_sector_ties", Scalar, "ties per agent", "strong cross-sector ties",
+       "Directed cross-sector ties at or above trust.strong_tie, per agent", 0, kInf, true},
+      {"bridging", Scalar, "share of agents", "bridging", "Share of agents with at least one strong cross-sector tie",
+       0, 1},
+      {"shared_ambition", Scalar, "agreement", "shared ambition",
+       "Agreement between sectors: 1 - mean |P_r - P_s|_1 / 2 over pairs of sectors (weighted by their authority), "
+       "P_s the sector's authority-weighted mean priorities",
+       0, 1, true},
+      {"alignment_with_residents", Scalar, "agreement", "alignment with residents",
+       "1 - authority-weighted mean of |p_n - s|_1 / 2: priorities against residents' salience", 0, 1, true},
+      {"place_index", Scalar, "outcome", "place outcome index", "Place outcome index sum_i s_i y_i", 0, 1, true},
+      {"capacity", Scalar, "skill", "capacity", "Mean collaborative leadership capacity", 0, 1},
+      {"knowledge", Scalar, "skill", "knowledge", "Mean knowledge of the place", 0, 1},
+      {"literacy", Scalar, "skill", "literacy", "Mean understanding of other sectors", 0, 1},
+      {"fatigue", Scalar, "fatigue", "fatigue", "Mean change fatigue", 0, 1},
+      {"attention", Scalar, "share of time", "attention", "Mean attention free for partnership work", 0, 1},
+      {"elections", Scalar, "events/month", "elections", "Elections held this month", 0, kInf},
+      {"control_changes", Scalar, "events/month", "changes of control", "Changes of political control this month", 0,
+       kInf},
+      {"departures", Scalar, "agents/month", "departures",
+       "Post holders replaced this month (seats lost, staff leaving, cabinets replaced)", 0, kInf},
+      {"crises", Scalar, "events/month", "crises", "Crises this month", 0, kInf},
+      {"policy_changes", Scalar, "events/month", "policy changes", "National policy changes this month", 0, kInf},
+      {"intervention_sessions", Scalar, "sessions/month", "sessions", "Intervention sessions held this month", 0,
+       kInf},
+      {"invitations", Scalar, "agents/month", "invitations",
+       "Participants invited to this month's sessions (one per session)", 0, kInf},
+      {"participants", Scalar, "agents/month", "participants",
+       "Participants who attended this month's sessions (one per session); take-up is participants / invitations", 0,
+       kInf},
+      {"cost", Scalar, "GBP thousand/month", "cost",
+       "Interventions' cost this month: fixed costs as they start, per participant-session as held", 0, kInf},
+      {"cost_cumulative", Scalar, "GBP thousand", "cost to date", "Interventions' cost from month 0 to this month", 0,
+       kInf},
+      {"outcome", PerIssue, "outcome", "issue outcome", "Issue outcome y_i: the quality residents experience", 0, 1},
+      {"salience", PerIssue, "share", "salience", "Residents' concern s_i (sums to 1 over issues)", 0, 1},
+      {"joint_effort", PerIssue, "effort", "joint effort", "Stakeholder-weighted sector effort sum_s w_is E_is", 0,
+       1},
+      {"effectiveness", PerIssue, "effectiveness", "effectiveness", "Effectiveness of joint action J_i", 0, kInf},
+      {"cohesion", PerIssue, "trust", "cohesion",
+       "C_i: contribution-weighted mean trust between cross-sector contributors (pairs without a tie count at "
+       "trust.new_tie_cross)",
+       0, 1},
+      {"trust_by_sector", SectorBySector, "trust", "trust by sector",
+       "Mean trust over ties from agents of one sector (row) to another (column)", 0, 1},
   };
   return specs;
 }
@@ -63,7 +76,7 @@ const MetricSpec& spec(Metric metric) {
   return metric_specs()[static_cast<std::size_t>(metric)];
 }
 
-MetricSeries::MetricSeries(int months, int issues) : months_(months), issues_(issues) {
+MetricSeries::MetricSeries(int months, MetricDims dims) : months_(months), dims_(dims) {
   const int count = static_cast<int>(Metric::Count);
   for (int m = 0; m < count; ++m) {
     offsets_.push_back(columns_);
@@ -72,22 +85,22 @@ MetricSeries::MetricSeries(int months, int issues) : months_(months), issues_(is
   values_.assign(static_cast<std::size_t>(months_) * static_cast<std::size_t>(columns_), 0.0f);
 }
 
-int metric_width(Metric metric, int issues) {
+int metric_width(Metric metric, MetricDims dims) {
   switch (spec(metric).shape) {
     case MetricShape::Scalar: return 1;
-    case MetricShape::PerIssue: return issues;
-    case MetricShape::SectorBySector: return static_cast<int>(kSectorCount * kSectorCount);
+    case MetricShape::PerIssue: return dims.issues;
+    case MetricShape::SectorBySector: return dims.sectors * dims.sectors;
   }
   return 1;
 }
 
-int metric_columns(int issues) {
+int metric_columns(MetricDims dims) {
   int columns = 0;
-  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) columns += metric_width(static_cast<Metric>(m), issues);
+  for (int m = 0; m < static_cast<int>(Metric::Count); ++m) columns += metric_width(static_cast<Metric>(m), dims);
   return columns;
 }
 
-int MetricSeries::width(Metric metric) const { return metric_width(metric, issues_); }
+int MetricSeries::width(Metric metric) const { return metric_width(metric, dims_); }
 
 namespace {
 
@@ -123,8 +136,8 @@ void record_trust(const ModelState& st, MetricSeries& out) {
   const int t = st.month;
   // Sums and counts over directed ties, by the sectors at either end; the other trust means
   // are read off this table afterwards. Counts are integers (exact, like sums of ones).
-  double sum[kSectorCount][kSectorCount] = {};
-  int count[kSectorCount][kSectorCount] = {};
+  double sum[kMaxSectors][kMaxSectors] = {};
+  int count[kMaxSectors][kMaxSectors] = {};
   double level_sum[2] = {};  // cross-sector ties between posts of the same level, by level
   int level_count[2] = {};
   int strong = 0;
@@ -164,19 +177,21 @@ void record_trust(const ModelState& st, MetricSeries& out) {
     bridging += strong_here > 0;
   }
   Mean cross, within, member_officer;
-  for (std::size_t a = 0; a < kSectorCount; ++a) {
-    for (std::size_t b = 0; b < kSectorCount; ++b) {
+  const auto sectors = static_cast<std::size_t>(st.place.sectors);
+  for (std::size_t a = 0; a < sectors; ++a) {
+    for (std::size_t b = 0; b < sectors; ++b) {
       Mean& mean = a == b ? within : cross;
       mean.sum += sum[a][b];
       mean.count += count[a][b];
-      out.at(t, Metric::TrustBySector, static_cast<int>(a * kSectorCount + b)) =
+      out.at(t, Metric::TrustBySector, static_cast<int>(a * sectors + b)) =
           Mean{sum[a][b], static_cast<double>(count[a][b])}.value();
+      // Member-officer trust: both directions between the council's members and its officers.
+      if (st.place.council[a] == CouncilRole::Member && st.place.council[b] == CouncilRole::Officer) {
+        member_officer.sum += sum[a][b] + sum[b][a];
+        member_officer.count += count[a][b] + count[b][a];
+      }
     }
   }
-  constexpr auto member = index(Sector::Member);
-  constexpr auto officer = index(Sector::Officer);
-  member_officer.sum = sum[member][officer] + sum[officer][member];
-  member_officer.count = count[member][officer] + count[officer][member];
   const Mean place_level{level_sum[0], static_cast<double>(level_count[0])};
   const Mean neighbourhood{level_sum[1], static_cast<double>(level_count[1])};
   static_assert(static_cast<int>(Level::Place) == 0 && static_cast<int>(Level::Neighbourhood) == 1);
@@ -197,7 +212,7 @@ void record_priorities(ModelState& st, MetricSeries& out) {
   const auto k = static_cast<std::size_t>(st.issues);
   const Agents& a = st.agents;
   double* means = st.scratch.sector_priorities.data();  // sectors x issues
-  std::fill(means, means + kSectorCount * k, 0.0);
+  std::fill(means, means + kMaxSectors * k, 0.0);
   double misalignment = 0;
   double authority = 0;
   for (int n = 0; n < a.count; ++n) {
@@ -210,7 +225,7 @@ void record_priorities(ModelState& st, MetricSeries& out) {
   }
   double distance = 0;
   double pairs = 0;
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
+  for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
     const double ws = st.place.sector_authority[s];
     if (ws <= 0) continue;
     for (std::size_t i = 0; i < k; ++i) means[s * k + i] /= ws;

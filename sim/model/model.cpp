@@ -11,7 +11,8 @@ namespace placesim {
 Model::Model(std::shared_ptr<const Configuration> configuration, RunIdentity id)
     : configuration_(std::move(configuration)),
       state_(configuration_->params, configuration_->place, id),
-      metrics_(configuration_->params.simulation.months + 1, configuration_->place.issue_count()) {
+      metrics_(configuration_->params.simulation.months + 1,
+               {configuration_->place.issue_count(), configuration_->place.sectors}) {
   initialise(state_);
   if (!configuration_->interventions.empty()) {
     interventions_ = std::make_unique<Interventions>(configuration_->interventions, state_);

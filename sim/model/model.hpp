@@ -2,7 +2,7 @@
 // One run of the model: a place, its leaders and their months (MODEL.md "Order of processes").
 #include <memory>
 
-#include "interventions/interventions.hpp"
+#include "model/interventions/interventions.hpp"
 #include "model/configuration.hpp"
 #include "model/metrics.hpp"
 #include "model/model_state.hpp"

@@ -23,10 +23,10 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   ps.outcome.assign(k, 0.0);
   ps.previous_outcome.assign(k, 0.0);
   ps.salience.assign(k, 0.0);
-  ps.sector_mandate.assign(kSectorCount * k, 0.0);
-  ps.party_ideology.assign(static_cast<std::size_t>(p.elections.parties) * k, 0.0);
+  ps.sector_mandate.assign(kMaxSectors * k, 0.0);
+  ps.party_ideology.assign(static_cast<std::size_t>(p.events.elections.parties) * k, 0.0);
   ps.manifesto.assign(k, 0.0);
-  ps.sector_effort.assign(k * kSectorCount, 0.0);
+  ps.sector_effort.assign(k * kMaxSectors, 0.0);
   ps.joint_effort.assign(k, 0.0);
   ps.cohesion.assign(k, 0.0);
   ps.issue_knowledge.assign(k, 0.0);
@@ -39,7 +39,7 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   scratch.knowledge_pull.assign(n, 0.0);
   scratch.success.assign(k, 0.0);
   scratch.simplex_point.assign(k, 0.0);
-  scratch.sector_priorities.assign(kSectorCount * k, 0.0);
+  scratch.sector_priorities.assign(kMaxSectors * k, 0.0);
 
 }
 

@@ -1,15 +1,18 @@
 #pragma once
-// The model's parameters, as typed structs that the monthly step reads directly.
+// The model's parameters, as typed structs that the monthly step reads directly. Their paths
+// are the scenario keys: `events.elections.cycle_months` is params.events.elections.cycle_months,
+// `place.issues.<name>.drift` the drift of the issue of that name in params.place.issues.
 //
 // The structs hold no defaults: every value, its range, unit, description and source is
-// declared once in the parameter registry (scenario/registry.cpp), and default_params()
-// builds a Params from it. The step never looks anything up by name.
+// declared once in the parameter registry (scenario/registry.cpp), which builds a Params from
+// them. The step never looks anything up by name; names (of sectors, roles, issues) are data
+// that building the place resolves to indices once.
 #include <cstdint>
-#include <stdexcept>
+#include <map>
 #include <string>
 #include <vector>
 
-#include "interventions/intervention_spec.hpp"
+#include "model/interventions/intervention_spec.hpp"
 #include "model/sector.hpp"
 
 namespace placesim {
@@ -22,12 +25,15 @@ struct SimulationParams {
   std::vector<std::string> strategies;  // the strategies to compare, by name
 };
 
+// Stakeholder weights by sector name.
+using SectorWeights = std::map<std::string, double>;
+
 // One of the place's issues (MODEL.md "Issues of the place").
 struct IssueSpec {
   std::string name;
   bool enabled = true;
   double salience = 0;          // baseline residents' concern (normalised over issues)
-  PerSector weights{};          // stakeholder weights w_is (normalised over sectors)
+  SectorWeights weights;        // stakeholder weights w_is (normalised over sectors when built)
   double wickedness = 0;        // omega_i: how far progress needs the stakeholders together
   double drift = 0;             // delta_i: monthly decay of the outcome without action
   double crises_per_year = 0;   // crisis hazard
@@ -39,7 +45,7 @@ struct IssueSpec {
 // A role: a number of seats or posts in one sector.
 struct RoleSpec {
   std::string name;
-  Sector sector = Sector::Member;
+  std::string sector;          // the name of a row of params.sectors
   int count = 0;
   double authority = 0;        // a in [0, 1]
   Level level = Level::Place;
@@ -56,6 +62,8 @@ struct ForumSpec {
 
 // A sector's culture and the starting levels of its newcomers.
 struct SectorSpec {
+  std::string name;
+  CouncilRole council = CouncilRole::None;
   Culture culture;
   double capacity = 0;
   double knowledge = 0;
@@ -65,6 +73,7 @@ struct SectorSpec {
 };
 
 struct PopulationParams {
+  std::vector<RoleSpec> roles;
   double individual_spread = 0;      // newcomers' skills: sector level +/- this (uniform)
   int initial_tenure_months = 0;     // starting tenures are uniform below this
   double initial_priority_noise = 0; // share of a random simplex point in starting priorities
@@ -153,6 +162,18 @@ struct PolicyChurnParams {
   double fatigue = 0;
 };
 
+struct PlaceParams {
+  int neighbourhoods = 0;
+  std::vector<IssueSpec> issues;
+  std::vector<ForumSpec> forums;
+};
+
+struct EventParams {
+  ElectionParams elections;
+  CrisisParams crises;
+  PolicyChurnParams policy;
+};
+
 struct RecoveryParams {
   double focus_decay = 0;  // monthly decay of extra effort on an intervention's focal issue
   double fatigue_decay = 0;
@@ -162,7 +183,7 @@ struct RecoveryParams {
 
 struct Params {
   SimulationParams simulation;
-  int neighbourhoods = 0;
+  PlaceParams place;
   PopulationParams population;
   TrustParams trust;
   MeetingParams meetings;
@@ -170,32 +191,11 @@ struct Params {
   InfluenceParams influence;
   LearningParams learning;
   JointActionParams joint_action;
-  ElectionParams elections;
-  CrisisParams crises;
-  PolicyChurnParams policy;
+  EventParams events;
   RecoveryParams recovery;
-  std::array<SectorSpec, kSectorCount> sectors{};
-  std::vector<IssueSpec> issues;
-  std::vector<RoleSpec> roles;
-  std::vector<ForumSpec> forums;
+  std::vector<SectorSpec> sectors;
   std::vector<InterventionSpec> interventions;  // presets and scenario-defined
   std::vector<StrategySpec> strategies;
-};
-
-// The model's defaults, from the registry.
-Params default_params();
-
-// Parameters that do not fit together: the key of the parameter at fault and what is wrong.
-class ParameterError : public std::invalid_argument {
- public:
-  ParameterError(std::string key, const std::string& message)
-      : std::invalid_argument(key + ": " + message), key_(std::move(key)), message_(message) {}
-  const std::string& key() const { return key_; }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string key_;
-  std::string message_;
 };
 
 }  // namespace placesim

@@ -7,28 +7,33 @@ namespace placesim {
 
 namespace {
 
-std::vector<IssueSpec> enabled_issues(const Params& params) {
-  std::vector<IssueSpec> issues;
+// The index of the sector of that name, for the place's lookups of names in the parameters.
+Sector sector_named(const Params& params, const std::string& name) {
+  for (std::size_t s = 0; s < params.sectors.size(); ++s) {
+    if (params.sectors[s].name == name) return sector_at(s);
+  }
+  throw PlaceError("there is no sector named '" + name + "'");
+}
+
+// The enabled issues, salience normalised over issues, and their stakeholder weights as an
+// array by sector, normalised over sectors.
+void add_issues(const Params& params, Place& place) {
   double salience_sum = 0;
-  for (const IssueSpec& issue : params.issues) {
+  for (const IssueSpec& issue : params.place.issues) {
     if (!issue.enabled) continue;
+    PerSector weights{};
+    for (const auto& [sector, weight] : issue.weights) weights[index(sector_named(params, sector))] = weight;
     double weight_sum = 0;
-    for (double w : issue.weights) weight_sum += w;
-    if (weight_sum <= 0) {
-      throw PlaceError("place.issues." + issue.name + ".weights",
-                       "an issue needs at least one sector with a positive stakeholder weight");
-    }
-    IssueSpec normalised = issue;
-    for (double& w : normalised.weights) w /= weight_sum;
+    for (const double w : weights) weight_sum += w;  // in sector order: the sum's rounding is part of the results
+    if (weight_sum <= 0) throw PlaceError("issue '" + issue.name + "' has no sector with a positive stakeholder weight");
+    for (double& w : weights) w /= weight_sum;
     salience_sum += issue.salience;
-    issues.push_back(std::move(normalised));
+    place.issues.push_back(issue);
+    place.issue_weights.push_back(weights);
   }
-  if (issues.empty()) throw PlaceError("place.issues", "the place needs at least one enabled issue");
-  if (salience_sum <= 0) {
-    throw PlaceError("place.issues", "at least one enabled issue needs a positive salience");
-  }
-  for (IssueSpec& issue : issues) issue.salience /= salience_sum;
-  return issues;
+  if (place.issues.empty()) throw PlaceError("the place needs at least one enabled issue");
+  if (salience_sum <= 0) throw PlaceError("at least one enabled issue needs a positive salience");
+  for (IssueSpec& issue : place.issues) issue.salience /= salience_sum;
 }
 
 // Which neighbourhoods the j-th holder of a neighbourhood post covers: with at least one
@@ -43,26 +48,32 @@ bool covers(int holder, int holders, int neighbourhood, int neighbourhoods) {
 
 Place build_place(const Params& params) {
   Place place;
-  place.neighbourhoods = params.neighbourhoods;
-  place.issues = enabled_issues(params);
+  place.neighbourhoods = params.place.neighbourhoods;
+  if (params.sectors.empty() || params.sectors.size() > kMaxSectors) {
+    throw PlaceError("a place has from 1 to " + std::to_string(kMaxSectors) + " sectors");
+  }
+  place.sectors = static_cast<int>(params.sectors.size());
+  for (std::size_t s = 0; s < params.sectors.size(); ++s) place.council[s] = params.sectors[s].council;
+  add_issues(params, place);
 
-  for (const RoleSpec& role : params.roles) {
+  for (const RoleSpec& role : params.population.roles) {
     if (role.count > 0) place.roles.push_back(role);
   }
-  if (place.roles.empty()) throw PlaceError("population.roles", "the place needs at least one post");
+  if (place.roles.empty()) throw PlaceError("the place needs at least one post");
 
   std::vector<int> holder_index;  // j: which holder of its role an agent is
   std::vector<int> holders;       // holders of the agent's role
   for (int r = 0; r < static_cast<int>(place.roles.size()); ++r) {
     const RoleSpec& role = place.roles[static_cast<std::size_t>(r)];
+    const Sector sector = sector_named(params, role.sector);
     for (int j = 0; j < role.count; ++j) {
       place.role_of.push_back(r);
-      place.sector_of.push_back(role.sector);
+      place.sector_of.push_back(sector);
       place.authority_of.push_back(role.authority);
       place.level_of.push_back(role.level);
       place.neighbourhood_of.push_back(
           role.level == Level::Place ? -1 : (role.count >= place.neighbourhoods ? j % place.neighbourhoods : j));
-      place.executive.push_back(role.sector == Sector::Member && role.level == Level::Place);
+      place.executive.push_back(place.is_member(sector) && role.level == Level::Place);
       holder_index.push_back(j);
       holders.push_back(role.count);
     }
@@ -81,9 +92,9 @@ Place build_place(const Params& params) {
     const Sector s = place.sector_of[static_cast<std::size_t>(n)];
     ++place.sector_size[index(s)];
     place.sector_authority[index(s)] += place.authority_of[static_cast<std::size_t>(n)];
-    if (s == Sector::Member) place.member_seats.push_back(n);
-    std::array<double, kSectorCount> heard{};
-    for (std::size_t listener = 0; listener < kSectorCount; ++listener) {
+    if (place.is_member(s)) place.member_seats.push_back(n);
+    PerSector heard{};
+    for (std::size_t listener = 0; listener < params.sectors.size(); ++listener) {
       const double exponent =
           params.influence.authority_steepness * params.sectors[listener].culture.hierarchy;
       heard[listener] = std::pow(place.authority_of[static_cast<std::size_t>(n)], exponent);
@@ -91,21 +102,21 @@ Place build_place(const Params& params) {
     place.heard_authority.push_back(heard);
   }
 
-  for (std::size_t a = 0; a < kSectorCount; ++a) {
-    for (std::size_t b = 0; b < kSectorCount; ++b) {
+  for (std::size_t a = 0; a < params.sectors.size(); ++a) {
+    for (std::size_t b = 0; b < params.sectors.size(); ++b) {
       place.culture_distance[a][b] =
           culture_distance(params.sectors[a].culture, params.sectors[b].culture);
     }
   }
 
-  for (int f = 0; f < static_cast<int>(params.forums.size()); ++f) {
-    const ForumSpec& spec = params.forums[static_cast<std::size_t>(f)];
+  for (int f = 0; f < static_cast<int>(params.place.forums.size()); ++f) {
+    const ForumSpec& spec = params.place.forums[static_cast<std::size_t>(f)];
     std::vector<int> roles;
     for (const std::string& name : spec.roles) {
-      auto it = std::find_if(params.roles.begin(), params.roles.end(),
+      auto it = std::find_if(params.population.roles.begin(), params.population.roles.end(),
                              [&](const RoleSpec& r) { return r.name == name; });
-      if (it == params.roles.end()) {
-        throw PlaceError("place.forums." + spec.name + ".roles", "no role named '" + name + "'");
+      if (it == params.population.roles.end()) {
+        throw PlaceError("forum '" + spec.name + "' names no role '" + name + "'");
       }
       for (int r = 0; r < static_cast<int>(place.roles.size()); ++r) {
         if (place.roles[static_cast<std::size_t>(r)].name == name) roles.push_back(r);

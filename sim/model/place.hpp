@@ -10,11 +10,12 @@
 
 namespace placesim {
 
-// A place that cannot be built (a forum naming an unknown role, an issue without
-// stakeholders, ...): the key of the parameter at fault and what is wrong with it.
-class PlaceError : public ParameterError {
+// Parameters that do not make a place (a forum naming an unknown role, an issue without
+// stakeholders, ...). The scenario's checks find these first and name the key at fault; this
+// is the model's own guard, in the model's words.
+class PlaceError : public std::invalid_argument {
  public:
-  using ParameterError::ParameterError;
+  using std::invalid_argument::invalid_argument;
 };
 
 struct ForumMeeting {
@@ -26,8 +27,11 @@ struct ForumMeeting {
 
 struct Place {
   int neighbourhoods = 0;
-  std::vector<IssueSpec> issues;  // enabled issues; salience and weights normalised
-  std::vector<RoleSpec> roles;    // roles with at least one post
+  int sectors = 0;                         // params.sectors, in their order
+  std::array<CouncilRole, kMaxSectors> council{};
+  std::vector<IssueSpec> issues;           // enabled issues; salience normalised
+  std::vector<PerSector> issue_weights;    // each enabled issue's w_is, normalised over sectors
+  std::vector<RoleSpec> roles;             // roles with at least one post
 
   // Per agent (post).
   std::vector<int> role_of;
@@ -38,13 +42,15 @@ struct Place {
   std::vector<std::vector<int>> neighbourhoods_covered;  // every neighbourhood a post serves
   std::vector<char> executive;        // members at place level: the leader and cabinet
   // Authority weight a'_m as heard by a listener of sector s: a_m ^ (kappa h_s).
-  std::vector<std::array<double, kSectorCount>> heard_authority;
+  std::vector<PerSector> heard_authority;
 
   std::vector<ForumMeeting> forums;
-  std::array<std::array<double, kSectorCount>, kSectorCount> culture_distance{};
-  std::array<int, kSectorCount> sector_size{};
-  std::array<double, kSectorCount> sector_authority{};  // sum of authority in each sector
-  std::vector<int> member_seats;  // agents of the member sector, in index order
+  std::array<PerSector, kMaxSectors> culture_distance{};
+  std::array<int, kMaxSectors> sector_size{};
+  PerSector sector_authority{};   // sum of authority in each sector
+  std::vector<int> member_seats;  // agents of the council's member sectors, in index order
+
+  bool is_member(Sector s) const { return council[index(s)] == CouncilRole::Member; }
 
   int agent_count() const { return static_cast<int>(role_of.size()); }
   int issue_count() const { return static_cast<int>(issues.size()); }

@@ -17,10 +17,10 @@ double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
 void set_sector_mandates(ModelState& st) {
   const int k = st.issues;
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    double* m = st.sector_mandate(static_cast<Sector>(s));
+  for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
+    double* m = st.sector_mandate(sector_at(s));
     for (int i = 0; i < k; ++i) {
-      m[i] = st.place.issues[static_cast<std::size_t>(i)].weights[s] +
+      m[i] = st.place.issue_weights[static_cast<std::size_t>(i)][s] +
              st.params.population.mandate_floor;
     }
     normalise(m, k);
@@ -100,7 +100,7 @@ void renew_manifesto(ModelState& st) {
   PlaceState& ps = st.place_state;
   const double* ideology =
       &ps.party_ideology[static_cast<std::size_t>(ps.controlling_party * st.issues)];
-  const double psi = st.params.elections.manifesto_responsiveness;
+  const double psi = st.params.events.elections.manifesto_responsiveness;
   for (int i = 0; i < st.issues; ++i) {
     const auto ii = static_cast<std::size_t>(i);
     ps.manifesto[ii] = (1.0 - psi) * ideology[i] + psi * ps.salience[ii];
@@ -110,7 +110,7 @@ void renew_manifesto(ModelState& st) {
 
 const double* current_mandate(ModelState& st, int n) {
   const Sector s = st.sector(n);
-  if (s != Sector::Member) return st.sector_mandate(s);
+  if (!st.place.is_member(s)) return st.sector_mandate(s);
   return st.place.executive[static_cast<std::size_t>(n)] ? st.place_state.manifesto.data()
                                                           : st.place_state.salience.data();
 }
@@ -154,7 +154,7 @@ void initialise(ModelState& st) {
   set_sector_mandates(st);
 
   RandomStream rng = st.stream(Purpose::Initialisation, 0);
-  for (int party = 0; party < st.params.elections.parties; ++party) {
+  for (int party = 0; party < st.params.events.elections.parties; ++party) {
     random_simplex_point(rng, &ps.party_ideology[static_cast<std::size_t>(party * st.issues)],
                          st.issues);
   }

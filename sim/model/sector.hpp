@@ -1,23 +1,22 @@
 #pragma once
-// The sectors of a place and their cultures (MODEL.md "Sectors and cultures").
+// The sectors of a place and their cultures (MODEL.md "Sectors and cultures"). Sectors are rows
+// of the scenario (params.sectors): a place has as many as its scenario declares, up to
+// kMaxSectors, so that per-sector values fit in fixed arrays the monthly step never allocates.
 #include <array>
 #include <cstddef>
-#include <optional>
-#include <string_view>
+#include <cstdint>
 
 namespace placesim {
 
-enum class Sector : int { Member = 0, Officer = 1, Police = 2, Health = 3, Vcs = 4 };
-inline constexpr std::size_t kSectorCount = 5;
-inline constexpr std::array<std::string_view, kSectorCount> kSectorNames = {
-    "member", "officer", "police", "health", "vcs"};
+// A sector: its index in params.sectors (the scenario's order).
+enum class Sector : std::uint8_t {};
+inline constexpr std::size_t kMaxSectors = 8;
 
 constexpr std::size_t index(Sector s) { return static_cast<std::size_t>(s); }
-constexpr std::string_view name(Sector s) { return kSectorNames[index(s)]; }
-std::optional<Sector> sector_from_name(std::string_view name);
+constexpr Sector sector_at(std::size_t i) { return static_cast<Sector>(i); }
 
-// One number per sector; used for stakeholder weights and other per-sector values.
-using PerSector = std::array<double, kSectorCount>;
+// One number per sector (entries past the place's sector count are zero).
+using PerSector = std::array<double, kMaxSectors>;
 
 // A sector's culture. Distances between cultures make cross-sector meetings harder.
 struct Culture {
@@ -30,9 +29,12 @@ struct Culture {
 // Euclidean distance between two culture vectors, scaled to [0, 1] (divided by sqrt(4)).
 double culture_distance(const Culture& a, const Culture& b);
 
+// A sector's part in the council, which the model treats specially: elected members hold
+// seats that turn over at elections and take their mandates from manifestos; member-officer
+// trust is the trust between the council's members and its officers.
+enum class CouncilRole : int { None = 0, Member = 1, Officer = 2 };
+
 // Whether a leader acts for the whole place or for one neighbourhood.
 enum class Level : int { Place = 0, Neighbourhood = 1 };
-std::optional<Level> level_from_name(std::string_view name);
-std::string_view name(Level level);
 
 }  // namespace placesim

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "scenario/presets.hpp"
 #include "scenario/registry.hpp"
 
 namespace placesim {
@@ -29,7 +30,7 @@ std::string range(const FieldInfo& f) {
   switch (f.type) {
     case ValueType::Integer:
     case ValueType::Real:
-    case ValueType::SectorWeights:
+    case ValueType::BySector:
     case ValueType::IntegerList: {
       const bool lo = std::isfinite(f.min), hi = std::isfinite(f.max);
       if (lo && hi) return number(f.min) + " to " + number(f.max);
@@ -63,7 +64,7 @@ std::string code(const std::string& text) { return "`" + text + "`"; }
 
 void write_parameter_reference(std::ostream& out) {
   const Registry& registry = Registry::instance();
-  const Params defaults = registry.defaults();
+  const Params& defaults = default_params();  // the presets are default rows too
 
   // Scalars, grouped by the section before the first dot, in declaration order.
   std::vector<std::string> sections;

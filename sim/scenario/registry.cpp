@@ -13,8 +13,9 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "interventions/presets.hpp"
+#include "scenario/intervention_tables.hpp"
 #include "scenario/table.hpp"
+#include "scenario/value_names.hpp"
 
 namespace placesim {
 
@@ -66,11 +67,16 @@ FieldInfo choice(std::string key, std::string def, std::vector<std::string> choi
           std::move(description), std::move(source)};
 }
 
-std::vector<std::string> sector_choices() { return {kSectorNames.begin(), kSectorNames.end()}; }
 std::vector<std::string> level_choices() { return {"place", "neighbourhood"}; }
 
-PerSector weights(double member, double officer, double police, double health, double vcs = 0) {
-  return {member, officer, police, health, vcs};
+// Stakeholder weights of the default issues over the default sectors (zeros left out).
+SectorWeights weights(double member, double officer, double police, double health) {
+  SectorWeights w;
+  for (const auto& [sector, weight] :
+       {std::pair{"member", member}, {"officer", officer}, {"police", police}, {"health", health}}) {
+    if (weight > 0) w[sector] = weight;
+  }
+  return w;
 }
 
 void declare_simulation(Declare& d) {
@@ -92,7 +98,7 @@ void declare_simulation(Declare& d) {
 }
 
 void declare_place(Declare& d) {
-  d.integer("place.neighbourhoods", [](Params& p) -> auto& { return p.neighbourhoods; }, 6, 1,
+  d.integer("place.neighbourhoods", [](Params& p) -> auto& { return p.place.neighbourhoods; }, 6, 1,
             10000, "neighbourhoods", "Neighbourhoods of the place, each with its own panel",
             "MODEL.md default W = 6; S4 1.2 (police think of place as neighbourhood or ward)");
 }
@@ -284,46 +290,46 @@ void declare_joint_action(Declare& d) {
 }
 
 void declare_events(Declare& d) {
-  d.integer("events.elections.parties", [](Params& p) -> auto& { return p.elections.parties; }, 2, 2, 20,
+  d.integer("events.elections.parties", [](Params& p) -> auto& { return p.events.elections.parties; }, 2, 2, 20,
             "parties", "Parties that can hold control; each has an ideology (a random simplex point)",
             "illustrative (control and opposition)");
-  d.integer("events.elections.cycle_months", [](Params& p) -> auto& { return p.elections.cycle_months; },
+  d.integer("events.elections.cycle_months", [](Params& p) -> auto& { return p.events.elections.cycle_months; },
             48, 1, 1200, "months", "Months between elections",
             "MODEL.md: elections every four years, or by thirds yearly");
-  d.integer("events.elections.first_month", [](Params& p) -> auto& { return p.elections.first_month; },
+  d.integer("events.elections.first_month", [](Params& p) -> auto& { return p.events.elections.first_month; },
             24, 1, 12000, "month", "Month of the first election", "illustrative: two years in, so a ten-year run sees elections at months 24, 72 and 120");
-  d.integer("events.elections.groups", [](Params& p) -> auto& { return p.elections.groups; }, 1, 1, 12,
+  d.integer("events.elections.groups", [](Params& p) -> auto& { return p.events.elections.groups; }, 1, 1, 12,
             "", "Seats are elected in this many groups in turn: 1 all-out, 3 by thirds",
             "MODEL.md: all-out or by thirds");
-  d.real("events.elections.turnover_base", [](Params& p) -> auto& { return p.elections.turnover_base; },
+  d.real("events.elections.turnover_base", [](Params& p) -> auto& { return p.events.elections.turnover_base; },
          0.15, 0, 1, "probability", "Chance a seat changes hands with content residents",
          "illustrative: seats change hands even when residents are content");
   d.real("events.elections.turnover_dissatisfaction",
-         [](Params& p) -> auto& { return p.elections.turnover_dissatisfaction; }, 0.5, 0, 1,
+         [](Params& p) -> auto& { return p.events.elections.turnover_dissatisfaction; }, 0.5, 0, 1,
          "probability", "Added chance per unit of dissatisfaction 1 - sum_i s_i y_i",
          "MODEL.md: turnover rising with residents' dissatisfaction");
   d.real("events.elections.control_change_threshold",
-         [](Params& p) -> auto& { return p.elections.control_change_threshold; }, 0.3, 0, 1, "",
+         [](Params& p) -> auto& { return p.events.elections.control_change_threshold; }, 0.3, 0, 1, "",
          "Dissatisfaction below which control never changes", "illustrative: with the slope, control changes at about one default election in four (0.8 in 3 measured)");
   d.real("events.elections.control_change_slope",
-         [](Params& p) -> auto& { return p.elections.control_change_slope; }, 1.5, 0, 100, "",
+         [](Params& p) -> auto& { return p.events.elections.control_change_slope; }, 1.5, 0, 100, "",
          "Chance of a change of control per unit of dissatisfaction above the threshold",
          "illustrative: with the threshold, control changes at about one default election in four (0.8 in 3 measured)");
   d.real("events.elections.manifesto_responsiveness",
-         [](Params& p) -> auto& { return p.elections.manifesto_responsiveness; }, 0.5, 0, 1, "",
+         [](Params& p) -> auto& { return p.events.elections.manifesto_responsiveness; }, 0.5, 0, 1, "",
          "Weight of residents' salience (against party ideology) in a new manifesto",
          "S3 (aspirations 'usually expressed in the recent election')");
-  d.real("events.crises.attention_loss", [](Params& p) -> auto& { return p.crises.attention_loss; }, 0.3,
+  d.real("events.crises.attention_loss", [](Params& p) -> auto& { return p.events.crises.attention_loss; }, 0.3,
          0, 1, "attention", "Attention a crisis takes from its most involved sector's agents",
          "MODEL.md: crises take attention");
-  d.real("events.crises.capacity_shield", [](Params& p) -> auto& { return p.crises.capacity_shield; },
+  d.real("events.crises.capacity_shield", [](Params& p) -> auto& { return p.events.crises.capacity_shield; },
          0.7, 0, 1, "", "Share of that loss a fully capable agent avoids",
          "S2 ('high level of focus - not diverted by short term crises')");
-  d.real("events.policy.size", [](Params& p) -> auto& { return p.policy.size; }, 0.2, 0, 1, "",
+  d.real("events.policy.size", [](Params& p) -> auto& { return p.events.policy.size; }, 0.2, 0, 1, "",
          "How far a national policy change moves a sector's mandate towards its new national "
          "priority (one issue, drawn by the sector's stakeholder weights)",
          "S0 ('change as an annual event'); illustrative");
-  d.real("events.policy.fatigue", [](Params& p) -> auto& { return p.policy.fatigue; }, 0.1, 0, 1,
+  d.real("events.policy.fatigue", [](Params& p) -> auto& { return p.events.policy.fatigue; }, 0.1, 0, 1,
          "fatigue", "Fatigue a national policy change adds to its sector, times (1 - fatigue)",
          "S2 ('the big lie: that after this change, the change will stop')");
   d.real("recovery.focus_decay", [](Params& p) -> auto& { return p.recovery.focus_decay; }, 0.15, 0,
@@ -341,9 +347,19 @@ void declare_events(Declare& d) {
 }
 
 std::unique_ptr<Table> sectors_table() {
-  auto t = std::make_unique<SectorTable>(
-      "sectors", "Each sector's culture and the starting levels of its newcomers.");
-  t->field(real("hierarchy", 0.5, 0, 1, "", "h_s: command and control; influence follows authority",
+  auto t = std::make_unique<NamedRowTable<SectorSpec>>(
+      "sectors",
+      "The place's sectors: each one's culture and the starting levels of its newcomers. Add a row to add a "
+      "sector (a fire and rescue service, say), with roles in it; a place has at most " +
+          std::to_string(kMaxSectors) + " sectors.",
+      [](Params& p) -> std::vector<SectorSpec>& { return p.sectors; });
+  t->field(choice("council", "none", {"none", "member", "officer"},
+                  "The sector's part in the council: member (elected: seats turn over at elections, mandates "
+                  "from manifestos), officer (the council's staff), or none (a partner agency); member-officer "
+                  "trust is the trust between the two",
+                  "MODEL.md (members and officers)"),
+           [](SectorSpec& s) -> auto& { return s.council; })
+      .field(real("hierarchy", 0.5, 0, 1, "", "h_s: command and control; influence follows authority",
                 "S4 2.1"),
            [](SectorSpec& s) -> auto& { return s.culture.hierarchy; })
       .field(real("target_focus", 0.5, 0, 1, "", "g_s: anchoring to national targets", "S4 2.1"),
@@ -369,10 +385,10 @@ std::unique_ptr<Table> sectors_table() {
                   "Rate of national policy changes to the sector's mandate",
                   "S0 ('change as an annual event')"),
              [](SectorSpec& s) -> auto& { return s.policy_changes_per_year; });
-  auto sector = [](std::string name, double h, double g, double d, double l, double capacity,
+  auto sector = [](std::string name, std::string council, double h, double g, double d, double l, double capacity,
                    double knowledge, double openness, double attention, double churn) {
     return DefaultRow{std::move(name),
-                      {{"hierarchy", h}, {"target_focus", g}, {"data_openness", d},
+                      {{"council", std::move(council)}, {"hierarchy", h}, {"target_focus", g}, {"data_openness", d},
                        {"literacy", l}, {"capacity", capacity}, {"knowledge", knowledge},
                        {"openness", openness}, {"attention", attention},
                        {"policy_changes_per_year", churn}}};
@@ -381,25 +397,25 @@ std::unique_ptr<Table> sectors_table() {
   // low confidence with partners (S4 2.4). Police: command and control within each force,
   // target driven (S4 2.1). Health: 'very command and control, very target driven', data
   // kept confidential, 'little sense yet of looking outwards' (S4 1.2, 2.1).
-  t->default_row(sector("member", 0.3, 0.2, 0.7, 0.3, 0.4, 0.4, 0.5, 0.5, 1.0))
-      .default_row(sector("officer", 0.5, 0.4, 0.7, 0.5, 0.5, 0.5, 0.5, 0.5, 1.0))
-      .default_row(sector("police", 0.9, 0.7, 0.4, 0.3, 0.5, 0.4, 0.4, 0.5, 1.0))
-      .default_row(sector("health", 0.7, 0.8, 0.3, 0.2, 0.5, 0.5, 0.4, 0.4, 1.0))
-      .default_row(sector("vcs", 0.2, 0.2, 0.6, 0.5, 0.4, 0.4, 0.6, 0.4, 0.5));
+  t->default_row(sector("member", "member", 0.3, 0.2, 0.7, 0.3, 0.4, 0.4, 0.5, 0.5, 1.0))
+      .default_row(sector("officer", "officer", 0.5, 0.4, 0.7, 0.5, 0.5, 0.5, 0.5, 0.5, 1.0))
+      .default_row(sector("police", "none", 0.9, 0.7, 0.4, 0.3, 0.5, 0.4, 0.4, 0.5, 1.0))
+      .default_row(sector("health", "none", 0.7, 0.8, 0.3, 0.2, 0.5, 0.5, 0.4, 0.4, 1.0))
+      .default_row(sector("vcs", "none", 0.2, 0.2, 0.6, 0.5, 0.4, 0.4, 0.6, 0.4, 0.5));
   return t;
 }
 
 std::unique_ptr<Table> issues_table() {
   auto t = std::make_unique<NamedRowTable<IssueSpec>>(
       "place.issues", "The place's issues. Add a row to add an issue; enabled = false drops one.",
-      [](Params& p) -> std::vector<IssueSpec>& { return p.issues; });
+      [](Params& p) -> std::vector<IssueSpec>& { return p.place.issues; });
   t->field({"enabled", ValueType::Boolean, true, -kInf, kInf, {}, "", "Whether the issue is modelled",
             "convention"},
            [](IssueSpec& i) -> auto& { return i.enabled; })
       .field(real("salience", 1, 0, kInf, "", "Baseline residents' concern (normalised over issues)",
                   "illustrative: a new issue weighs like any other; the defaults favour safety, care and children"),
              [](IssueSpec& i) -> auto& { return i.salience; })
-      .field({"weights", ValueType::SectorWeights, PerSector{}, 0, kInf, {}, "",
+      .field({"weights", ValueType::BySector, SectorWeights{}, 0, kInf, {}, "",
               "Stakeholder weights w_is by sector (normalised); a sector left out has no part",
               "S4 2.1 (some issues are bilateral, not tri-partisan)"},
              [](IssueSpec& i) -> auto& { return i.weights; })
@@ -423,7 +439,7 @@ std::unique_ptr<Table> issues_table() {
                     "Whether the issue is worked on for the place or in neighbourhoods",
                     "S4 1.2 (police: neighbourhood or ward)"),
              [](IssueSpec& i) -> auto& { return i.level; });
-  auto issue = [](std::string name, double salience, PerSector w, double wickedness,
+  auto issue = [](std::string name, double salience, SectorWeights w, double wickedness,
                   std::string level, double initial_outcome) {
     return DefaultRow{std::move(name),
                       {{"salience", salience}, {"weights", w}, {"wickedness", wickedness},
@@ -447,8 +463,9 @@ std::unique_ptr<Table> roles_table() {
   auto t = std::make_unique<NamedRowTable<RoleSpec>>(
       "population.roles", "The population: roles with their sector, number of posts and authority. "
                "count = 0 drops a role.",
-      [](Params& p) -> std::vector<RoleSpec>& { return p.roles; });
-  t->field(choice("sector", "member", sector_choices(), "Sector of the role", "MODEL.md"),
+      [](Params& p) -> std::vector<RoleSpec>& { return p.population.roles; });
+  t->field({"sector", ValueType::Text, std::string("member"), -kInf, kInf, {}, "",
+            "Sector of the role: a row of [sectors]", "MODEL.md"},
            [](RoleSpec& r) -> auto& { return r.sector; })
       .field(integer("count", 1, 0, 1e6, "agents", "Number of posts", "MODEL.md default place"),
              [](RoleSpec& r) -> auto& { return r.count; })
@@ -492,7 +509,7 @@ std::unique_ptr<Table> roles_table() {
 std::unique_ptr<Table> forums_table() {
   auto t = std::make_unique<NamedRowTable<ForumSpec>>(
       "place.forums", "Forums that meet on a cadence. cadence_months = 0 stops one meeting.",
-      [](Params& p) -> std::vector<ForumSpec>& { return p.forums; });
+      [](Params& p) -> std::vector<ForumSpec>& { return p.place.forums; });
   t->field(integer("cadence_months", 1, 0, 1200, "months", "Months between meetings",
                    "illustrative: management teams monthly, panels every two months, the "
                    "partnership board quarterly"),
@@ -577,6 +594,5 @@ Params Registry::defaults() const {
   return params;
 }
 
-Params default_params() { return Registry::instance().defaults(); }
 
 }  // namespace placesim

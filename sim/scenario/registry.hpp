@@ -43,8 +43,6 @@ class Table {
   virtual ~Table() = default;
   const std::string& name() const { return name_; }
   const std::string& description() const { return description_; }
-  // Sectors are a fixed set; issues, roles and forums can gain rows.
-  virtual bool fixed_rows() const = 0;
   virtual std::vector<FieldInfo> fields() const = 0;
   virtual const FieldInfo* find_field(std::string_view field) const = 0;
   virtual std::vector<std::string> row_names(const Params& params) const = 0;

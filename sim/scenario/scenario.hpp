@@ -1,6 +1,7 @@
 #pragma once
 // A scenario: the parameters a scenario file (or the embedded default) sets over the
-// registry's defaults, with where each key was set, for error messages.
+// defaults (the registry's, with the presets read over them: scenario/presets.hpp), with where
+// each key was set, for error messages.
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ const std::string& embedded_default_text();
 // Reads and validates a scenario; throws ScenarioError naming the file, line and key.
 Scenario load_scenario_file(const std::string& path);
 Scenario load_scenario_text(const std::string& text, const std::string& source);
+// The same, read over `base` rather than the defaults (the presets are read this way).
+Scenario load_scenario_text(const std::string& text, const std::string& source, Params base);
 Scenario default_scenario();
 
 // Applies "key.path=value" (the value in TOML syntax; a bare word is taken as a string for

@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <limits>
 
-#include "interventions/validation.hpp"
 #include "model/place.hpp"
 #include "scenario/memory_estimate.hpp"
+#include "scenario/parameter_checks.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_reader.hpp"
 
@@ -60,8 +60,7 @@ void check_scenario(const Scenario& scenario) {
                             need.largest_part + "; this machine has " + gib(memory));
   }
   try {
-    build_place(p);
-    validate_interventions(p);
+    check_parameters(p);
   } catch (const ParameterError& e) {
     // When the fault lies in the file but an option changed what it meant (--set
     // place.neighbourhoods=1 leaves an intervention's neighbourhood 2 behind), say so.

@@ -3,6 +3,7 @@
 // known, and the key path. what() reads "file:line:column: key: message".
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace placesim {
 
@@ -21,6 +22,20 @@ class ScenarioError : public std::runtime_error {
 
  private:
   SourcePosition where_;
+  std::string key_;
+  std::string message_;
+};
+
+// Parameters that do not fit together, before it is known where they were set: the key at
+// fault and what is wrong (check_scenario turns it into a ScenarioError with the position).
+class ParameterError : public std::invalid_argument {
+ public:
+  ParameterError(std::string key, const std::string& message)
+      : std::invalid_argument(key + ": " + message), key_(std::move(key)), message_(message) {}
+  const std::string& key() const { return key_; }
+  const std::string& message() const { return message_; }
+
+ private:
   std::string key_;
   std::string message_;
 };

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "scenario/presets.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggestion.hpp"
@@ -108,10 +109,6 @@ class Reader {
       if (const std::string problem = row_name_problem(row); !problem.empty()) {
         throw ScenarioError(row_where, row_path, "the row name " + problem);
       }
-      if (table.fixed_rows() && !table.has_row(scenario_.params, row)) {
-        throw ScenarioError(row_where, row_path,
-                            "no such " + table.name() + " row" + did_you_mean(row, table.row_names(scenario_.params)));
-      }
       // based_on first, wherever it is written: it copies another row's fields.
       const auto& entries = fields->as_table();
       if (const auto base = entries.find("based_on"); base != entries.end() && table.find_field("based_on")) {
@@ -143,14 +140,15 @@ class Reader {
       for (const auto& info : table.fields()) names.push_back(info.key);
       throw ScenarioError(where, path, "unknown field" + did_you_mean(field, names));
     }
-    if (table.fixed_rows() && !table.has_row(scenario_.params, row)) {
-      throw ScenarioError(where, path, "no such " + table.name() + " row" +
-                                           did_you_mean(row, table.row_names(scenario_.params)));
-    }
     const Value converted = convert_value(*f, path, value, where);
     if (field == "based_on") copy_row(table, std::get<std::string>(converted), row, path, where);
     table.set(scenario_.params, row, field, converted);
     scenario_.positions[path] = where;
+    // Each name of an inline table of named values (a sector's weight), for the checks that
+    // run once every row is read.
+    if ((f->type == ValueType::BySector || f->type == ValueType::NamedReals) && value.is_table()) {
+      for (const auto& [name, entry] : value.as_table()) scenario_.positions[path + "." + name] = position(source_, entry);
+    }
   }
 
   // based_on: every field of an existing row copied into this one.
@@ -204,6 +202,14 @@ std::string syntax_message(const std::string& what) {
   if (first.empty()) first = detail.empty() ? "the text cannot be read as TOML here" : detail;
   else if (!detail.empty()) first += " (" + detail + ")";
   return first;
+}
+
+// "all_presets" in simulation.strategies stands for every preset's strategy.
+void expand_strategies(Scenario& scenario) {
+  std::vector<std::string>& strategies = scenario.params.simulation.strategies;
+  if (std::find(strategies.begin(), strategies.end(), kAllPresets) != strategies.end()) {
+    strategies = expand_all_presets(strategies);
+  }
 }
 
 TomlValue parse_toml(const std::string& text, const std::string& source) {
@@ -261,14 +267,19 @@ SourcePosition Scenario::position_of(const std::string& key) const {
   return SourcePosition{source, 0, 0};
 }
 
-Scenario load_scenario_text(const std::string& text, const std::string& source) {
+Scenario load_scenario_text(const std::string& text, const std::string& source, Params base) {
   Scenario scenario;
-  scenario.params = Registry::instance().defaults();
+  scenario.params = std::move(base);
   scenario.source = source;
   scenario.text = text;
   const TomlValue root = parse_toml(text, source);
   Reader(scenario, source).read_document(root);
+  expand_strategies(scenario);
   return scenario;
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& source) {
+  return load_scenario_text(text, source, default_params());
 }
 
 Scenario load_scenario_file(const std::string& path) {
@@ -315,6 +326,7 @@ void apply_override(Scenario& scenario, const std::string& assignment, const std
   } else {
     Reader(scenario, where.source).read_key(key, value, where);
   }
+  expand_strategies(scenario);
   scenario.overrides.push_back(assignment);
 }
 

@@ -89,14 +89,14 @@ class RowTable : public Table {
   std::vector<DefaultRow> default_rows_;
 };
 
-// Rows held in a vector, each with a `name` member (issues, roles, forums).
+// Rows held in a vector, each with a `name` member (sectors, issues, roles, forums, interventions,
+// strategies).
 template <class Row>
 class NamedRowTable : public RowTable<Row> {
  public:
   using Rows = std::vector<Row>& (*)(Params&);
   NamedRowTable(std::string name, std::string description, Rows rows)
       : RowTable<Row>(std::move(name), std::move(description)), rows_(rows) {}
-  bool fixed_rows() const override { return false; }
   std::vector<std::string> row_names(const Params& params) const override {
     std::vector<std::string> names;
     for (const Row& row : rows_(const_cast<Params&>(params))) names.push_back(row.name);
@@ -118,28 +118,6 @@ class NamedRowTable : public RowTable<Row> {
 
  private:
   Rows rows_;
-};
-
-// One row per sector, always present.
-class SectorTable : public RowTable<SectorSpec> {
- public:
-  using RowTable<SectorSpec>::RowTable;
-  bool fixed_rows() const override { return true; }
-  std::vector<std::string> row_names(const Params&) const override {
-    return {kSectorNames.begin(), kSectorNames.end()};
-  }
-
- protected:
-  SectorSpec* find_row(Params& params, std::string_view row) const override {
-    const auto s = sector_from_name(row);
-    return s ? &params.sectors[index(*s)] : nullptr;
-  }
-  SectorSpec& add_row(Params&, std::string_view row) const override {
-    throw std::out_of_range("no sector " + std::string(row));
-  }
-  void clear_rows(Params& params) const override {
-    for (SectorSpec& s : params.sectors) s = fresh_row();
-  }
 };
 
 }  // namespace placesim

@@ -14,7 +14,7 @@ std::string_view type_name(ValueType type) {
     case ValueType::Real: return "real";
     case ValueType::Text: return "string";
     case ValueType::Choice: return "choice";
-    case ValueType::SectorWeights: return "sector weights";
+    case ValueType::BySector: return "sector weights";
     case ValueType::NameList: return "list of names";
     case ValueType::IntegerList: return "list of integers";
     case ValueType::NamedReals: return "named numbers";
@@ -77,17 +77,6 @@ std::string to_toml(const Value& value) {
     std::string operator()(std::int64_t v) const { return std::to_string(v); }
     std::string operator()(double v) const { return real_to_toml(v); }
     std::string operator()(const std::string& v) const { return toml_string(v); }
-    std::string operator()(const PerSector& v) const {
-      std::string out = "{";
-      bool first = true;
-      for (std::size_t s = 0; s < kSectorCount; ++s) {
-        if (v[s] == 0.0) continue;
-        out += first ? " " : ", ";
-        out += std::string(kSectorNames[s]) + " = " + real_to_toml(v[s]);
-        first = false;
-      }
-      return out + (first ? "}" : " }");
-    }
     std::string operator()(const std::vector<std::string>& v) const {
       std::string out = "[";
       for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + toml_string(v[i]);
@@ -102,7 +91,7 @@ std::string to_toml(const Value& value) {
       std::string out = "{";
       bool first = true;
       for (const auto& [name, x] : v) {
-        out += (first ? " " : ", ") + name + " = " + real_to_toml(x);
+        out += (first ? " " : ", ") + toml_key(name) + " = " + real_to_toml(x);
         first = false;
       }
       return out + (first ? "}" : " }");
@@ -126,7 +115,6 @@ void from_value(const Value& v, std::uint64_t& out) {
 }
 void from_value(const Value& v, double& out) { out = expect<double>(v); }
 void from_value(const Value& v, std::string& out) { out = expect<std::string>(v); }
-void from_value(const Value& v, PerSector& out) { out = expect<PerSector>(v); }
 void from_value(const Value& v, std::vector<std::string>& out) {
   out = expect<std::vector<std::string>>(v);
 }
@@ -134,15 +122,4 @@ void from_value(const Value& v, std::vector<std::int64_t>& out) {
   out = expect<std::vector<std::int64_t>>(v);
 }
 void from_value(const Value& v, NamedReals& out) { out = expect<NamedReals>(v); }
-void from_value(const Value& v, Sector& out) {
-  const auto s = sector_from_name(expect<std::string>(v));
-  if (!s) throw std::logic_error("unknown sector reached the model");
-  out = *s;
-}
-void from_value(const Value& v, Level& out) {
-  const auto l = level_from_name(expect<std::string>(v));
-  if (!l) throw std::logic_error("unknown level reached the model");
-  out = *l;
-}
-
 }  // namespace placesim

@@ -6,7 +6,6 @@
 #include <variant>
 #include <vector>
 
-#include "model/sector.hpp"
 
 namespace placesim {
 
@@ -16,15 +15,16 @@ enum class ValueType {
   Real,
   Text,
   Choice,         // text from a fixed list (a sector, a level)
-  SectorWeights,  // one real per sector, written as an inline table {police = 0.5}
+  BySector,       // reals under sector names, written as an inline table {police = 0.5}
   NameList,       // a list of names (a forum's roles)
   IntegerList,    // a list of integers (neighbourhood numbers)
   NamedReals,     // reals under names from a fixed list, as an inline table {trust = 0.1}
 };
 
+// Reals under names: effects by name, stakeholder weights by sector name.
 using NamedReals = std::map<std::string, double>;
-using Value = std::variant<bool, std::int64_t, double, std::string, PerSector,
-                           std::vector<std::string>, std::vector<std::int64_t>, NamedReals>;
+using Value = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>,
+                           std::vector<std::int64_t>, NamedReals>;
 
 std::string_view type_name(ValueType type);
 // A TOML basic string, quoted and escaped (control characters as \uXXXX), and a key: bare
@@ -40,23 +40,17 @@ inline Value to_value(int v) { return static_cast<std::int64_t>(v); }
 inline Value to_value(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 inline Value to_value(double v) { return v; }
 inline Value to_value(const std::string& v) { return v; }
-inline Value to_value(const PerSector& v) { return v; }
 inline Value to_value(const std::vector<std::string>& v) { return v; }
 inline Value to_value(const std::vector<std::int64_t>& v) { return v; }
 inline Value to_value(const NamedReals& v) { return v; }
-inline Value to_value(Sector s) { return std::string(name(s)); }
-inline Value to_value(Level l) { return std::string(name(l)); }
 
 void from_value(const Value& v, bool& out);
 void from_value(const Value& v, int& out);
 void from_value(const Value& v, std::uint64_t& out);
 void from_value(const Value& v, double& out);
 void from_value(const Value& v, std::string& out);
-void from_value(const Value& v, PerSector& out);
 void from_value(const Value& v, std::vector<std::string>& out);
 void from_value(const Value& v, std::vector<std::int64_t>& out);
 void from_value(const Value& v, NamedReals& out);
-void from_value(const Value& v, Sector& out);
-void from_value(const Value& v, Level& out);
 
 }  // namespace placesim

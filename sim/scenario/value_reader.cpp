@@ -41,7 +41,7 @@ std::string expected(const FieldInfo& f) {
       for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
       return "one of " + list;
     }
-    case ValueType::SectorWeights: return "a table of sector weights such as { police = 0.5, health = 0.5 }";
+    case ValueType::BySector: return "a table of sector weights such as { police = 0.5, health = 0.5 }";
     case ValueType::NameList: return "an array of names such as [\"leader\", \"cabinet\"]";
     case ValueType::IntegerList: return "an array of integers such as [1, 2]";
     case ValueType::NamedReals: {
@@ -147,16 +147,13 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
       }
       return s;
     }
-    case ValueType::SectorWeights: {
+    case ValueType::BySector: {
+      // Sector names are checked once every row is read (a file may add a sector after an
+      // issue that weighs it): scenario/parameter_checks.cpp.
       if (!v.is_table()) throw wrong_type();
-      PerSector weights{};
+      NamedReals weights;
       for (const auto& [sector, weight] : in_file_order(v)) {
-        const auto s = sector_from_name(sector);
         const SourcePosition at = position(where.source, *weight);
-        if (!s) {
-          throw ScenarioError(at, path + "." + sector,
-                              "no such sector" + did_you_mean(sector, {kSectorNames.begin(), kSectorNames.end()}));
-        }
         if (!weight->is_floating() && !weight->is_integer()) {
           throw ScenarioError(at, path + "." + sector, "expected a number, found " + toml_type(*weight));
         }
@@ -164,7 +161,7 @@ Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue
         if (!(x >= f.min && x <= f.max)) {
           throw ScenarioError(at, path + "." + sector, "weight " + number_text(f, x) + " is out of range: expected " + range_text(f));
         }
-        weights[index(*s)] = x;
+        weights[sector] = x;
       }
       return weights;
     }

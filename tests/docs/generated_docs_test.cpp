@@ -1,11 +1,13 @@
-// docs/ODD.md and docs/scenarios.md list every parameter from the registry; these fail when
-// they are out of date (run scripts/update-docs.sh).
+// docs/ODD.md and docs/scenarios.md list every parameter from the registry, docs/interventions.md
+// the presets, and docs/results.md the metrics; these fail when they are out of date (run
+// scripts/update-docs.sh).
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "interventions/presets.hpp"
+#include "io/metric_reference.hpp"
+#include "scenario/intervention_tables.hpp"
 #include "scenario/reference.hpp"
 
 namespace placesim {
@@ -43,6 +45,15 @@ TEST(InterventionsDocument, ItsPresetTableMatchesTheRegistry) {
   write_preset_comparison(expected);
   EXPECT_TRUE(generated_block(doc, "presets") == expected.str())
       << "docs/interventions.md is out of date: run scripts/update-docs.sh";
+}
+
+TEST(ResultsDocument, ItsMetricTableMatchesTheMetricTable) {
+  const std::string doc = read(std::string(PLACESIM_SOURCE_DIR) + "/docs/results.md");
+  ASSERT_FALSE(doc.empty()) << "cannot read docs/results.md";
+  std::ostringstream expected;
+  write_metric_reference(expected);
+  EXPECT_TRUE(generated_block(doc, "metrics") == expected.str())
+      << "docs/results.md is out of date: run scripts/update-docs.sh";
 }
 
 TEST(OddDocument, GeneratedBlocksAreReplacedBetweenTheirMarkers) {

@@ -31,7 +31,7 @@ TEST_P(ResultsFileCompression, EveryValueWrittenIsReadBack) {
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
     EXPECT_EQ(names[static_cast<std::size_t>(m)], spec(static_cast<Metric>(m)).name);
     const auto values = r.read(names[static_cast<std::size_t>(m)], 0, r.runs());
-    const int width = metric_width(static_cast<Metric>(m), 3);
+    const int width = metric_width(static_cast<Metric>(m), f.layout.dims());
     ASSERT_EQ(values.size(), static_cast<std::size_t>(10 * 13 * width));
     std::size_t k = 0;
     for (int run = 0; run < 10; ++run) {
@@ -70,7 +70,7 @@ TEST(ResultsFile, NoisyBytePlanesAreStoredAndReadBackByHdf5sOwnFilter) {
   auto f = testing::synthetic_file(8, 300, 4, 1);
   std::vector<MetricSeries> runs;
   for (int r = 0; r < 8; ++r) {
-    MetricSeries& series = runs.emplace_back(301, 3);
+    MetricSeries& series = runs.emplace_back(301, f.layout.dims());
     for (int t = 0; t <= 300; ++t) {
       for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
         for (int c = 0; c < series.width(static_cast<Metric>(m)); ++c) {
@@ -102,7 +102,7 @@ TEST(ResultsFile, NoisyBytePlanesAreStoredAndReadBackByHdf5sOwnFilter) {
   for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
     const std::string name(spec(static_cast<Metric>(m)).name);
     const auto values = r.read(name, 0, 8);
-    const int width = metric_width(static_cast<Metric>(m), 3);
+    const int width = metric_width(static_cast<Metric>(m), f.layout.dims());
     std::size_t k = 0;
     for (int run = 0; run < 8; ++run) {
       for (int t = 0; t <= 300; ++t) {
@@ -157,7 +157,7 @@ TEST(ResultsFile, ProvenanceDesignAndUnitsAreReadBack) {
   testing::write_synthetic(path, f, f.layout.runs);
   const ResultsReader r(path);
   EXPECT_EQ(r.text("format"), "placesim-results");
-  EXPECT_EQ(r.number("format_version"), 3);
+  EXPECT_EQ(r.number("format_version"), results::kFormatVersion);
   EXPECT_EQ(r.text("program_version"), "9.9.9");
   EXPECT_EQ(r.text("git_commit"), "abcdef");
   EXPECT_EQ(r.text("created_utc"), "2026-01-02T03:04:05Z");

@@ -6,6 +6,7 @@
 #include <new>
 
 #include "model/model.hpp"
+#include "scenario/presets.hpp"
 
 namespace {
 std::atomic<long> allocations{0};

@@ -6,6 +6,7 @@
 
 #include "model/population.hpp"
 #include "support/model_fixtures.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -22,13 +23,13 @@ struct World {
 
 TEST(Elections, AChangeOfControlReplacesTheCabinetAndRenewsTheManifesto) {
   Params p = default_params();
-  p.elections.control_change_threshold = 0;
-  p.elections.control_change_slope = 100;  // control certainly changes
-  p.elections.turnover_base = 0;
-  p.elections.turnover_dissatisfaction = 0;  // no other seat changes hands
+  p.events.elections.control_change_threshold = 0;
+  p.events.elections.control_change_slope = 100;  // control certainly changes
+  p.events.elections.turnover_base = 0;
+  p.events.elections.turnover_dissatisfaction = 0;  // no other seat changes hands
   World w(p);
   const int before = w.st.place_state.controlling_party;
-  w.st.month = p.elections.first_month;
+  w.st.month = p.events.elections.first_month;
   hold_election_if_due(w.st);
   EXPECT_EQ(w.st.events.elections, 1);
   EXPECT_EQ(w.st.events.control_changes, 1);
@@ -57,13 +58,13 @@ TEST(Elections, HappenOnlyOnTheirCycle) {
 
 TEST(Elections, SeatsTurnOverAtTheRateDissatisfactionImplies) {
   Params p = default_params();
-  p.elections.control_change_slope = 0;
-  p.elections.turnover_base = 0.1;
-  p.elections.turnover_dissatisfaction = 0.4;
+  p.events.elections.control_change_slope = 0;
+  p.events.elections.turnover_base = 0.1;
+  p.events.elections.turnover_dissatisfaction = 0.4;
   double departures = 0, expected = 0, variance = 0;
   for (std::uint32_t r = 0; r < 200; ++r) {
     World w(p, r);
-    w.st.month = p.elections.first_month;
+    w.st.month = p.events.elections.first_month;
     const double q = 0.1 + 0.4 * dissatisfaction(w.st);
     hold_election_if_due(w.st);
     departures += w.st.events.departures;
@@ -75,7 +76,7 @@ TEST(Elections, SeatsTurnOverAtTheRateDissatisfactionImplies) {
 
 TEST(StaffTurnover, PostsEmptyAtTheHazardOneOverTenure) {
   Params p = default_params();
-  for (auto& role : p.roles) role.tenure_months = role.sector == Sector::Member ? 0 : 10;
+  for (auto& role : p.population.roles) role.tenure_months = role.sector == "member" ? 0 : 10;
   World w(p);
   double departures = 0;
   const int months = 300;
@@ -91,7 +92,7 @@ TEST(StaffTurnover, PostsEmptyAtTheHazardOneOverTenure) {
 
 TEST(Crises, HappenAtTheirRateAndTakeOutcomeAndAttention) {
   Params p = default_params();
-  for (auto& issue : p.issues) issue.crises_per_year = 3;  // a quarter of months
+  for (auto& issue : p.place.issues) issue.crises_per_year = 3;  // a quarter of months
   World w(p);
   double count = 0;
   const int months = 400;
@@ -119,16 +120,16 @@ TEST(PolicyChanges, MoveAMandateTowardsOneNationalPriority) {
   for (auto& sector : p.sectors) sector.policy_changes_per_year = 12;  // every month
   World w(p);
   w.st.month = 1;
-  std::vector<double> before(w.st.sector_mandate(Sector::Police),
-                             w.st.sector_mandate(Sector::Police) + w.st.issues);
+  std::vector<double> before(w.st.sector_mandate(testing::sector_named(p, "police")),
+                             w.st.sector_mandate(testing::sector_named(p, "police")) + w.st.issues);
   policy_changes(w.st);
   EXPECT_EQ(w.st.events.policy_changes, 4);  // the four sectors with posts
-  const double* after = w.st.sector_mandate(Sector::Police);
+  const double* after = w.st.sector_mandate(testing::sector_named(p, "police"));
   int raised = 0;
   for (int i = 0; i < w.st.issues; ++i) {
-    const double scaled = before[static_cast<std::size_t>(i)] * (1 - p.policy.size);
+    const double scaled = before[static_cast<std::size_t>(i)] * (1 - p.events.policy.size);
     if (std::abs(after[i] - scaled) < 1e-15) continue;
-    EXPECT_NEAR(after[i], scaled + p.policy.size, 1e-15);
+    EXPECT_NEAR(after[i], scaled + p.events.policy.size, 1e-15);
     ++raised;
   }
   EXPECT_EQ(raised, 1);
@@ -137,7 +138,7 @@ TEST(PolicyChanges, MoveAMandateTowardsOneNationalPriority) {
 TEST(PolicyChanges, FavourTheIssuesASectorAnswersFor) {
   World w(default_params());
   // Police answer for no part of the local economy: only the mandate floor draws it.
-  const std::size_t police = index(Sector::Police);
+  const std::size_t police = index(testing::sector_named(w.st.params, "police"));
   const int economy = testing::issue_index(w.place, "local_economy");
   const int safety = testing::issue_index(w.place, "community_safety");
   int economy_draws = 0, safety_draws = 0;

@@ -5,6 +5,7 @@
 
 #include "model/mechanisms.hpp"
 #include "model/params.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "support/model_fixtures.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -88,15 +89,15 @@ std::vector<Params> invariant_cases() {
   extreme.experience.noise = 1.0;
   extreme.joint_action.outcome_rate = 100;
   extreme.joint_action.success_trust_gain = extreme.joint_action.failure_trust_loss = 1.0;
-  extreme.policy.size = extreme.policy.fatigue = 1.0;
-  extreme.crises.attention_loss = 1.0;
-  extreme.elections.cycle_months = 1;
-  extreme.elections.first_month = 1;
+  extreme.events.policy.size = extreme.events.policy.fatigue = 1.0;
+  extreme.events.crises.attention_loss = 1.0;
+  extreme.events.elections.cycle_months = 1;
+  extreme.events.elections.first_month = 1;
   extreme.meetings.informal_contact_rate = 5.5;
   extreme.trust.max_ties_within = extreme.trust.max_ties_cross = 2;
   for (auto& s : extreme.sectors) s.policy_changes_per_year = 12;
-  for (auto& i : extreme.issues) i.crises_per_year = 12;
-  for (auto& r : extreme.roles) r.tenure_months = r.tenure_months > 0 ? 1 : 0;
+  for (auto& i : extreme.place.issues) i.crises_per_year = 12;
+  for (auto& r : extreme.population.roles) r.tenure_months = r.tenure_months > 0 ? 1 : 0;
   return {default_params(), extreme};
 }
 

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <algorithm>
 
 #include "support/model_fixtures.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -14,7 +17,7 @@ using testing::set_row;
 const ForumMeeting& forum_named(const Place& place, const Params& p, const std::string& name,
                                 int neighbourhood = -1) {
   for (const ForumMeeting& f : place.forums) {
-    if (p.forums[static_cast<std::size_t>(f.forum)].name == name && f.neighbourhood == neighbourhood) return f;
+    if (p.place.forums[static_cast<std::size_t>(f.forum)].name == name && f.neighbourhood == neighbourhood) return f;
   }
   throw std::out_of_range(name);
 }
@@ -29,23 +32,25 @@ TEST(Place, TheDefaultPlaceHasMODELmdsPosts) {
   const Params p = default_params();
   const Place place = build_place(p);
   EXPECT_EQ(place.agent_count(), 39 + 13 + 9 + 9);
-  EXPECT_EQ(place.sector_size[index(Sector::Member)], 39);
-  EXPECT_EQ(place.sector_size[index(Sector::Police)], 9);
+  EXPECT_EQ(place.sector_size[index(testing::sector_named(p, "member"))], 39);
+  EXPECT_EQ(place.sector_size[index(testing::sector_named(p, "police"))], 9);
   EXPECT_EQ(place.issue_count(), 6);
   EXPECT_EQ(std::count(place.executive.begin(), place.executive.end(), 1), 9);
 }
 
 TEST(Place, SalienceAndStakeholderWeightsAreNormalised) {
   Params p = default_params();
-  set_row(p, "place.issues", "local_economy", "weights", PerSector{2.0, 2.0, 0, 0, 0});
+  set_row(p, "place.issues", "local_economy", "weights", NamedReals{{"member", 2.0}, {"officer", 2.0}});
   const Place place = build_place(p);
   double salience = 0;
-  for (const IssueSpec& issue : place.issues) {
-    salience += issue.salience;
+  for (std::size_t i = 0; i < place.issues.size(); ++i) {
+    salience += place.issues[i].salience;
     double w = 0;
-    for (double x : issue.weights) w += x;
-    EXPECT_NEAR(w, 1.0, 1e-12) << issue.name;
+    for (double x : place.issue_weights[i]) w += x;
+    EXPECT_NEAR(w, 1.0, 1e-12) << place.issues[i].name;
   }
+  const int economy = testing::issue_index(place, "local_economy");
+  EXPECT_EQ(place.issue_weights[economy][index(testing::sector_named(p, "member"))], 0.5);
   EXPECT_NEAR(salience, 1.0, 1e-12);
 }
 
@@ -61,22 +66,41 @@ TEST(Place, EachNeighbourhoodPanelHasThePostsCoveringIt) {
   }
 }
 
-TEST(Place, AForumNamingAnUnknownRoleIsRejectedWithItsKey) {
+TEST(Place, AForumNamingAnUnknownRoleIsRejected) {
   Params p = default_params();
   set_row(p, "place.forums", "top_team", "roles", std::vector<std::string>{"leader", "chief_exec"});
   try {
     build_place(p);
     FAIL() << "expected a PlaceError";
   } catch (const PlaceError& e) {
-    EXPECT_NE(std::string(e.what()).find("place.forums.top_team.roles"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("top_team"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("chief_exec"), std::string::npos) << e.what();
   }
 }
 
-TEST(Place, AnIssueWithoutStakeholdersIsRejectedWithItsKey) {
+TEST(Place, AnIssueWithoutStakeholdersIsRejected) {
   Params p = default_params();
-  set_row(p, "place.issues", "local_economy", "weights", PerSector{});
+  set_row(p, "place.issues", "local_economy", "weights", NamedReals{});
   EXPECT_THROW(build_place(p), PlaceError);
+}
+
+TEST(Place, SectorsAreTheScenariosRows) {
+  Params p = default_params();
+  set_row(p, "sectors", "fire", "hierarchy", 0.8);
+  set_row(p, "population.roles", "fire_officer", "sector", std::string("fire"));
+  set_row(p, "population.roles", "fire_officer", "count", std::int64_t{3});
+  const Place place = build_place(p);
+  ASSERT_EQ(place.sectors, 6);
+  EXPECT_EQ(place.sector_size[5], 3);
+  EXPECT_EQ(place.council[0], CouncilRole::Member);
+  EXPECT_EQ(place.council[1], CouncilRole::Officer);
+  EXPECT_EQ(place.council[5], CouncilRole::None);
+  // Its culture distance to the police: a closed form over the four culture values.
+  const Culture& fire = p.sectors[5].culture;
+  const Culture& police = p.sectors[2].culture;
+  const double dh = fire.hierarchy - police.hierarchy, dg = fire.target_focus - police.target_focus;
+  const double dd = fire.data_openness - police.data_openness, dl = fire.literacy - police.literacy;
+  EXPECT_DOUBLE_EQ(place.culture_distance[5][2], std::sqrt(dh * dh + dg * dg + dd * dd + dl * dl) / 2);
 }
 
 TEST(Place, RolesWithNoPostsAreDropped) {
@@ -85,7 +109,7 @@ TEST(Place, RolesWithNoPostsAreDropped) {
     set_row(p, "population.roles", role, "count", std::int64_t{0});
   }
   const Place place = build_place(p);
-  EXPECT_EQ(place.sector_size[index(Sector::Police)], 0);
+  EXPECT_EQ(place.sector_size[index(testing::sector_named(p, "police"))], 0);
   EXPECT_EQ(place.agent_count(), 61);
 }
 

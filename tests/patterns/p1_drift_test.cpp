@@ -6,6 +6,7 @@
 
 #include "support/model_fixtures.hpp"
 #include "support/statistics.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {

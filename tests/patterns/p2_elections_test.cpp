@@ -12,12 +12,12 @@ constexpr int kElection = 24;  // the first election of the default place
 
 TEST(PatternP2, AnElectionDipsMemberOfficerTrustAndSharedAmbition) {
   const Params p = testing::default_scenario_params();
-  ASSERT_EQ(p.elections.first_month, kElection);
+  ASSERT_EQ(p.events.elections.first_month, kElection);
   const auto with = testing::run_strategy(p, "baseline", kReplicates);
   // The same replicates without that election: identical until month 24 (common random
   // numbers), so the difference after it is the election's effect.
   Params no_election = p;
-  no_election.elections.first_month = 1000;
+  no_election.events.elections.first_month = 1000;
   const auto without = testing::run_strategy(no_election, "baseline", kReplicates);
   ASSERT_EQ(with.metrics[0].at(kElection - 1, Metric::TrustMemberOfficer),
             without.metrics[0].at(kElection - 1, Metric::TrustMemberOfficer));

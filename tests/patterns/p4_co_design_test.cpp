@@ -13,7 +13,7 @@ constexpr int kReplicates = 60;
 int legacy_month(const Params& p, const std::string& name) {
   const auto& s = *std::find_if(p.interventions.begin(), p.interventions.end(),
                                 [&](const InterventionSpec& i) { return i.name == name; });
-  const int start = s.trigger == Trigger::Election ? p.elections.first_month + s.start_month : s.start_month;
+  const int start = s.trigger == Trigger::Election ? p.events.elections.first_month + s.start_month : s.start_month;
   return start + s.duration_months - 1 + 24;
 }
 

@@ -6,6 +6,7 @@
 
 #include "support/model_fixtures.hpp"
 #include "support/statistics.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -16,12 +17,12 @@ constexpr int kMonths = 12;
 // Mean shift of the other police posts' priority on the adopted issue after a year.
 std::vector<double> spread(double police_hierarchy) {
   Params p = default_params();
-  p.sectors[index(Sector::Police)].culture.hierarchy = police_hierarchy;
+  p.sectors[index(testing::sector_named(p, "police"))].culture.hierarchy = police_hierarchy;
   // Keep the commander in post and the police mandate still, so only influence acts.
-  for (auto& role : p.roles) {
-    if (role.sector == Sector::Police) role.tenure_months = 0;
+  for (auto& role : p.population.roles) {
+    if (role.sector == "police") role.tenure_months = 0;
   }
-  p.sectors[index(Sector::Police)].policy_changes_per_year = 0;
+  p.sectors[index(testing::sector_named(p, "police"))].policy_changes_per_year = 0;
   p.simulation.months = kMonths;
 
   std::vector<double> shifts;
@@ -32,7 +33,7 @@ std::vector<double> spread(double police_hierarchy) {
     int commander = -1;
     std::vector<int> others;
     for (int n = 0; n < st.agents.count; ++n) {
-      if (st.sector(n) != Sector::Police) continue;
+      if (st.sector(n) != testing::sector_named(st.params, "police")) continue;
       if (st.authority(n) == 1.0) {
         commander = n;
       } else {

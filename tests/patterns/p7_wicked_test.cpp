@@ -4,6 +4,7 @@
 
 #include "support/model_fixtures.hpp"
 #include "support/statistics.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -65,8 +66,8 @@ Outcomes five_years(bool with_police) {
   Params p = default_params();
   p.simulation.months = 60;
   if (!with_police) {
-    for (auto& role : p.roles) {
-      if (role.sector == Sector::Police) role.count = 0;
+    for (auto& role : p.population.roles) {
+      if (role.sector == "police") role.count = 0;
     }
   }
   Outcomes out;

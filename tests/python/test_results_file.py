@@ -40,7 +40,7 @@ def test_h5py_reads_back_every_value_written(fixture_file):
 def test_h5py_reads_provenance_design_and_status(fixture_file):
     with h5py.File(fixture_file, "r") as f:
         assert f.attrs["format"] == "placesim-results"
-        assert f.attrs["format_version"] == 3
+        assert f.attrs["format_version"] == 4
         assert f.attrs["program_version"] == "9.9.9"
         assert f.attrs["base_seed"] == 42
         assert f.attrs["runs"] == RUNS and f.attrs["months"] == MONTHS
@@ -49,7 +49,13 @@ def test_h5py_reads_provenance_design_and_status(fixture_file):
         assert list(f["design/replicate"][...]) == [r // 2 for r in range(RUNS)]
         assert list(f["status/completed"][...]) == [1] * RUNS
         place_index = f["metrics/place_index"]
-        assert place_index.attrs["units"] == "outcome (0-1)"
+        assert place_index.attrs["units"] == "outcome"
+        assert place_index.attrs["long_name"] == "place outcome index"
+        assert place_index.attrs["key_outcome"] == 1 and f["metrics/capacity"].attrs["key_outcome"] == 0
+        assert place_index.attrs["lower_bound"] == 0 and place_index.attrs["upper_bound"] == 1
+        assert "upper_bound" not in f["metrics/cost"].attrs
+        sectors = [s.decode() if isinstance(s, bytes) else s for s in f["metrics/sector_from"][...]]
+        assert sectors == ["member", "officer", "police", "health", "vcs"]
         assert place_index.compression == "gzip" and place_index.shuffle
         assert place_index.chunks[0] == 4  # a block of runs
 

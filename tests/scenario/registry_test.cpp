@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/place.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -12,8 +13,8 @@ namespace {
 bool in_range(const FieldInfo& f, const Value& v) {
   if (const auto* d = std::get_if<double>(&v)) return *d >= f.min && *d <= f.max;
   if (const auto* i = std::get_if<std::int64_t>(&v)) return *i >= f.min && *i <= f.max;
-  if (const auto* w = std::get_if<PerSector>(&v)) {
-    for (double x : *w) {
+  if (const auto* w = std::get_if<NamedReals>(&v)) {
+    for (const auto& [name, x] : *w) {
       if (x < f.min || x > f.max) return false;
     }
   }
@@ -37,7 +38,7 @@ TEST(Registry, EveryScalarIsDocumentedAndItsDefaultIsInItsRange) {
 
 TEST(Registry, EveryTableFieldIsDocumentedAndEveryDefaultRowIsInRange) {
   const Registry& r = Registry::instance();
-  const Params defaults = r.defaults();
+  const Params& defaults = default_params();  // the registry's rows and the presets
   for (const auto& table : r.tables()) {
     for (const FieldInfo& f : table->fields()) {
       EXPECT_FALSE(f.description.empty()) << table->name() << "." << f.key;
@@ -58,7 +59,7 @@ TEST(Registry, SetThenGetGivesTheValueBack) {
   r.find_table("population.roles")->set(p, "director", "count", std::int64_t{4});
   EXPECT_EQ(std::get<std::int64_t>(r.find_table("population.roles")->get(p, "director", "count")), 4);
   r.find_table("sectors")->set(p, "police", "hierarchy", 0.25);
-  EXPECT_EQ(p.sectors[index(Sector::Police)].culture.hierarchy, 0.25);
+  EXPECT_EQ(p.sectors[2].culture.hierarchy, 0.25);
 }
 
 TEST(Registry, SettingAnUnknownRowAddsItWithFieldDefaults) {
@@ -67,9 +68,9 @@ TEST(Registry, SettingAnUnknownRowAddsItWithFieldDefaults) {
   const Table* issues = r.find_table("place.issues");
   issues->set(p, "housing", "wickedness", 0.9);
   ASSERT_TRUE(issues->has_row(p, "housing"));
-  EXPECT_EQ(p.issues.back().name, "housing");
-  EXPECT_EQ(p.issues.back().wickedness, 0.9);
-  EXPECT_EQ(p.issues.back().drift, std::get<double>(issues->find_field("drift")->default_value));
+  EXPECT_EQ(p.place.issues.back().name, "housing");
+  EXPECT_EQ(p.place.issues.back().wickedness, 0.9);
+  EXPECT_EQ(p.place.issues.back().drift, std::get<double>(issues->find_field("drift")->default_value));
 }
 
 TEST(Registry, TheDefaultsBuildAPlace) { EXPECT_NO_THROW(build_place(default_params())); }

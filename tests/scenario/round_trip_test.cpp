@@ -68,7 +68,7 @@ class ScenarioGenerator {
       const Table& table = *registry.tables()[pick(0, static_cast<int>(registry.tables().size()) - 1)];
       const Params defaults = registry.defaults();
       const std::vector<std::string> existing = table.row_names(defaults);
-      const bool new_row = !table.fixed_rows() && (existing.empty() || coin(0.5));
+      const bool new_row = existing.empty() || coin(0.5);
       const std::string row = new_row ? row_name() : existing[pick(0, static_cast<int>(existing.size()) - 1)];
       text << "[" << key_path(table.name()) << "." << quoted(row) << "]\n";
       for (const FieldInfo& f : table.fields()) {

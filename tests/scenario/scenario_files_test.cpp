@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenario/presets.hpp"
 #include "scenario/scenario.hpp"
 
 namespace placesim {
@@ -37,11 +38,38 @@ TEST(ScenarioFiles, EveryScenarioIsValidAndAsksAQuestion) {
   }
 }
 
-TEST(ScenarioFiles, TheEmbeddedDefaultIsScenariosDefaultToml) {
-  std::ifstream in(std::string(PLACESIM_SOURCE_DIR) + "/scenarios/default.toml");
+std::string file_text(const std::string& path) {
+  std::ifstream in(std::string(PLACESIM_SOURCE_DIR) + "/" + path);
   std::stringstream text;
   text << in.rdbuf();
-  EXPECT_EQ(embedded_default_text(), text.str());
+  return text.str();
+}
+
+TEST(ScenarioFiles, TheEmbeddedDefaultIsScenariosDefaultToml) {
+  EXPECT_EQ(embedded_default_text(), file_text("scenarios/default.toml"));
+}
+
+TEST(ScenarioFiles, TheEmbeddedPresetsAreScenariosPresetsToml) {
+  EXPECT_EQ(presets_text(), file_text("scenarios/presets/presets.toml"));
+}
+
+TEST(ScenarioFiles, TheDefaultComparesTheBaselineWithEveryPreset) {
+  // From the presets data, not from a hand list: the baseline, then every preset strategy.
+  std::vector<std::string> expected = {"baseline"};
+  for (const std::string& name : built_in_strategy_names()) {
+    if (name != "baseline") expected.push_back(name);
+  }
+  EXPECT_EQ(default_scenario().params.simulation.strategies, expected);
+  EXPECT_EQ(preset_names().size() + 1, built_in_strategy_names().size());  // one strategy per preset, and the baseline
+}
+
+TEST(ScenarioFiles, EveryPresetCitesItsSourceAndTheory) {
+  for (const InterventionSpec& preset : default_params().interventions) {
+    EXPECT_FALSE(preset.provider.empty()) << preset.name;
+    EXPECT_FALSE(preset.theory.empty()) << preset.name;
+    EXPECT_FALSE(preset.source.empty()) << preset.name;
+  }
+  for (const StrategySpec& strategy : default_params().strategies) EXPECT_FALSE(strategy.colour.empty()) << strategy.name;
 }
 
 }  // namespace

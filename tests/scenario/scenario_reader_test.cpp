@@ -4,6 +4,7 @@
 #include "scenario/registry.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggestion.hpp"
+#include "scenario/presets.hpp"
 
 namespace placesim {
 namespace {
@@ -47,12 +48,12 @@ wickedness = 0.2
 count = 3
 )", "t.toml");
   EXPECT_EQ(s.params.trust.decay, 0.05);
-  EXPECT_EQ(s.params.sectors[index(Sector::Police)].culture.hierarchy, 0.1);
-  ASSERT_EQ(s.params.issues.back().name, "housing");
-  EXPECT_EQ(s.params.issues.back().wickedness, 0.2);
-  EXPECT_EQ(s.params.issues.back().weights[index(Sector::Officer)], 1.0);
-  EXPECT_EQ(s.params.issues.size(), 7u);
-  for (const RoleSpec& r : s.params.roles) {
+  EXPECT_EQ(s.params.sectors[2].culture.hierarchy, 0.1);
+  ASSERT_EQ(s.params.place.issues.back().name, "housing");
+  EXPECT_EQ(s.params.place.issues.back().wickedness, 0.2);
+  EXPECT_EQ(s.params.place.issues.back().weights.at("officer"), 1.0);
+  EXPECT_EQ(s.params.place.issues.size(), 7u);
+  for (const RoleSpec& r : s.params.population.roles) {
     if (r.name == "director") EXPECT_EQ(r.count, 3);
   }
   EXPECT_EQ(s.position_of("trust.decay").line, 3);
@@ -68,10 +69,10 @@ weights = { officer = 1 }
 [place.issues.mango]
 weights = { officer = 1 }
 )", "t.toml");
-  const auto n = s.params.issues.size();
-  EXPECT_EQ(s.params.issues[n - 3].name, "zebra");
-  EXPECT_EQ(s.params.issues[n - 2].name, "apple");
-  EXPECT_EQ(s.params.issues[n - 1].name, "mango");
+  const auto n = s.params.place.issues.size();
+  EXPECT_EQ(s.params.place.issues[n - 3].name, "zebra");
+  EXPECT_EQ(s.params.place.issues[n - 2].name, "apple");
+  EXPECT_EQ(s.params.place.issues[n - 1].name, "mango");
 }
 
 TEST(ScenarioReader, TheResolvedScenarioReadsBackToTheSameParameters) {
@@ -162,8 +163,8 @@ TEST(ScenarioOverrides, SetAnyKeyWithTheSameChecks) {
   apply_override(s, "simulation.name=trial run");
   EXPECT_EQ(s.params.trust.decay, 0.04);
   EXPECT_EQ(s.params.simulation.name, "trial run");
-  EXPECT_EQ(s.params.issues.front().weights[index(Sector::Police)], 1.0);
-  EXPECT_EQ(s.params.issues.front().weights[index(Sector::Member)], 0.0);
+  EXPECT_EQ(s.params.place.issues.front().weights.at("police"), 1.0);
+  EXPECT_EQ(s.params.place.issues.front().weights.count("member"), 0u);
   try {
     apply_override(s, "trust.decay=2");
     FAIL();

@@ -16,6 +16,14 @@ inline int issue_index(const Place& place, const std::string& name) {
   throw std::out_of_range("no issue " + name);
 }
 
+// The sector of that name (sectors are the scenario's rows, in order).
+inline Sector sector_named(const Params& p, const std::string& name) {
+  for (std::size_t s = 0; s < p.sectors.size(); ++s) {
+    if (p.sectors[s].name == name) return sector_at(s);
+  }
+  throw std::out_of_range("no sector " + name);
+}
+
 inline void set_row(Params& p, const std::string& table, const std::string& row,
                     const std::string& field, const Value& value) {
   Registry::instance().find_table(table)->set(p, row, field, value);
@@ -23,9 +31,9 @@ inline void set_row(Params& p, const std::string& table, const std::string& row,
 
 // A place with no elections, staff turnover, crises or national policy changes.
 inline Params quiet(Params p) {
-  p.elections.first_month = 100000;
-  for (auto& role : p.roles) role.tenure_months = 0;
-  for (auto& issue : p.issues) issue.crises_per_year = 0;
+  p.events.elections.first_month = 100000;
+  for (auto& role : p.population.roles) role.tenure_months = 0;
+  for (auto& issue : p.place.issues) issue.crises_per_year = 0;
   for (auto& sector : p.sectors) sector.policy_changes_per_year = 0;
   return p;
 }

@@ -7,6 +7,7 @@
 #include "model/model.hpp"
 #include "scenario/scenario.hpp"
 #include "support/statistics.hpp"
+#include "scenario/strategies.hpp"
 
 namespace placesim::testing {
 
@@ -17,7 +18,7 @@ struct StrategyRuns {
 
 inline StrategyRuns run_strategy(const Params& params, const std::string& strategy, int replicates,
                                  std::uint64_t seed = 4242) {
-  const auto configuration = configure(params, strategy);
+  const auto configuration = configure_strategy(params, strategy);
   StrategyRuns out;
   for (int r = 0; r < replicates; ++r) {
     Model model(configuration, {seed, static_cast<std::uint32_t>(r)});

@@ -15,8 +15,8 @@ inline float synthetic_value(int run, int month, int metric, int column) {
   return static_cast<float>(run * 1000000 + month * 1000 + metric * 30 + column);
 }
 
-inline MetricSeries synthetic_run(int run, int months, int issues) {
-  MetricSeries series(months + 1, issues);
+inline MetricSeries synthetic_run(int run, int months, MetricDims dims) {
+  MetricSeries series(months + 1, dims);
   for (int t = 0; t <= months; ++t) {
     for (int m = 0; m < static_cast<int>(Metric::Count); ++m) {
       for (int c = 0; c < series.width(static_cast<Metric>(m)); ++c) {
@@ -66,6 +66,7 @@ inline SyntheticFile synthetic_file(int runs = 10, int months = 12, int block_ru
   f.layout.runs = runs;
   f.layout.months = months;
   f.layout.issues = {"safety", "health", "care"};
+  f.layout.sectors = {"member", "officer", "police", "health", "vcs"};
   f.layout.block_runs = block_runs;
   f.layout.compression = compression;
   f.provenance = {"9.9.9", "abcdef", "2026-01-02T03:04:05Z", "placesim run test", "[simulation]\nname = \"t\"\n", 42};
@@ -78,7 +79,7 @@ inline EncodedBlock synthetic_block(const SyntheticFile& f, int block, const std
   std::vector<std::string> messages;
   const int first = f.layout.first_run(block);
   for (int r = first; r < first + f.layout.runs_in(block); ++r) {
-    runs.push_back(synthetic_run(r, f.layout.months, static_cast<int>(f.layout.issues.size())));
+    runs.push_back(synthetic_run(r, f.layout.months, f.layout.dims()));
     const bool fails = std::find(failed.begin(), failed.end(), r) != failed.end();
     messages.push_back(fails ? "run " + std::to_string(r) + " broke" : "");
   }

@@ -1,4 +1,4 @@
-#include "interventions/focal_issue.hpp"
+#include "model/interventions/focal_issue.hpp"
 
 #include <algorithm>
 
@@ -11,21 +11,21 @@ int choose_focal_issue(const InterventionSpec& spec, const ModelState& st, const
     case FocalRule::MostSalient:
     case FocalRule::Worst: break;
   }
-  std::array<bool, kSectorCount> present{};
+  std::array<bool, kMaxSectors> present{};
   for (int n : invited) present[index(st.sector(n))] = true;
   int best = -1;
   double best_score = 0;
   for (int i = 0; i < st.issues; ++i) {
     const auto ii = static_cast<std::size_t>(i);
     const Level level = st.place.issues[ii].level;
-    if ((spec.focal_level == "place" && level != Level::Place) ||
-        (spec.focal_level == "neighbourhood" && level != Level::Neighbourhood)) {
+    if ((spec.focal_level == FocalLevel::Place && level != Level::Place) ||
+        (spec.focal_level == FocalLevel::Neighbourhood && level != Level::Neighbourhood)) {
       continue;
     }
     // The invited posts' stake: the largest weight of a sector among them.
     double stake = 0;
-    for (std::size_t s = 0; s < kSectorCount; ++s) {
-      if (present[s]) stake = std::max(stake, st.place.issues[ii].weights[s]);
+    for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
+      if (present[s]) stake = std::max(stake, st.place.issue_weights[ii][s]);
     }
     const double need = spec.focal_rule == FocalRule::MostSalient ? st.place_state.salience[ii]
                                                                   : 1.0 - st.place_state.outcome[ii];

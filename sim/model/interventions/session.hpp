@@ -2,7 +2,7 @@
 // One session of an intervention: what it does to the participants who attend.
 #include <vector>
 
-#include "interventions/intervention_spec.hpp"
+#include "model/interventions/intervention_spec.hpp"
 #include "model/model_state.hpp"
 
 namespace placesim {

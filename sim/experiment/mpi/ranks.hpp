@@ -7,7 +7,7 @@
 
 #include "experiment/experiment.hpp"
 
-namespace placesim::cli {
+namespace placesim {
 
 // Joins the MPI job when started by an MPI launcher (and does nothing otherwise); call first.
 void start_ranks(int& argc, char**& argv);
@@ -25,4 +25,4 @@ BlockExecutor root_executor(int threads, std::function<void(const Progress&)> on
 // The other ranks: compute the blocks rank 0 hands out until it says stop.
 void serve_blocks(const std::function<EncodedBlock(int)>& compute, int threads);
 
-}  // namespace placesim::cli
+}  // namespace placesim

@@ -1,11 +1,13 @@
 // Targeting rules select exactly whom they should, on a small hand-built place.
-#include "interventions/targeting.hpp"
+#include "model/interventions/targeting.hpp"
 
 #include <gtest/gtest.h>
 
 #include "model/model.hpp"
 #include "model/population.hpp"
 #include "support/model_fixtures.hpp"
+#include "scenario/presets.hpp"
+#include "scenario/strategies.hpp"
 
 namespace placesim {
 namespace {
@@ -17,20 +19,20 @@ namespace {
 // 14 health chief executive (health, 1.0)   15 commissioner (health, 0.4, nbhd: covers both)
 Params small_place() {
   Params p = default_params();
-  p.neighbourhoods = 2;
-  p.roles = {
-      {"leader", Sector::Member, 1, 1.0, Level::Place, 0},
-      {"cabinet", Sector::Member, 2, 0.7, Level::Place, 0},
-      {"ward_councillor", Sector::Member, 4, 0.3, Level::Neighbourhood, 0},
-      {"chief_executive", Sector::Officer, 1, 1.0, Level::Place, 0},
-      {"director", Sector::Officer, 1, 0.7, Level::Place, 0},
-      {"neighbourhood_manager", Sector::Officer, 2, 0.4, Level::Neighbourhood, 0},
-      {"borough_commander", Sector::Police, 1, 1.0, Level::Place, 0},
-      {"neighbourhood_inspector", Sector::Police, 2, 0.4, Level::Neighbourhood, 0},
-      {"health_chief_executive", Sector::Health, 1, 1.0, Level::Place, 0},
-      {"commissioner", Sector::Health, 1, 0.4, Level::Neighbourhood, 0},
+  p.place.neighbourhoods = 2;
+  p.population.roles = {
+      {"leader", "member", 1, 1.0, Level::Place, 0},
+      {"cabinet", "member", 2, 0.7, Level::Place, 0},
+      {"ward_councillor", "member", 4, 0.3, Level::Neighbourhood, 0},
+      {"chief_executive", "officer", 1, 1.0, Level::Place, 0},
+      {"director", "officer", 1, 0.7, Level::Place, 0},
+      {"neighbourhood_manager", "officer", 2, 0.4, Level::Neighbourhood, 0},
+      {"borough_commander", "police", 1, 1.0, Level::Place, 0},
+      {"neighbourhood_inspector", "police", 2, 0.4, Level::Neighbourhood, 0},
+      {"health_chief_executive", "health", 1, 1.0, Level::Place, 0},
+      {"commissioner", "health", 1, 0.4, Level::Neighbourhood, 0},
   };
-  p.forums = {{"top_team", 1, Level::Place, {"leader", "cabinet", "chief_executive", "director"}},
+  p.place.forums = {{"top_team", 1, Level::Place, {"leader", "cabinet", "chief_executive", "director"}},
               {"panel", 1, Level::Neighbourhood,
                {"ward_councillor", "neighbourhood_manager", "neighbourhood_inspector", "commissioner"}}};
   return p;
@@ -161,7 +163,7 @@ TEST(Targeting, ASnowballNeverExceedsItsCapOverARun) {
     for (auto& i : p.interventions) {
       if (i.name == "co_design") i.cap = cap;
     }
-    const auto configuration = configure(p, "co_design");
+    const auto configuration = configure_strategy(p, "co_design");
     for (std::uint32_t r = 0; r < 3; ++r) {
       Model model(configuration, {7, r});
       std::size_t largest = 0;

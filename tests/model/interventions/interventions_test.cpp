@@ -1,6 +1,6 @@
 // Interventions in whole runs: costs add up, sessions happen when declared, strategies
 // compose, and misspelt names are refused with a suggestion.
-#include "interventions/interventions.hpp"
+#include "model/interventions/interventions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,8 @@
 #include "experiment/plan.hpp"
 #include "model/model.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/presets.hpp"
+#include "scenario/strategies.hpp"
 
 namespace placesim {
 namespace {
@@ -44,7 +46,7 @@ Params with_strategy(std::vector<InterventionSpec> specs) {
 
 TEST(Interventions, CostsAddUpToWhatTheDeclarationImplies) {
   const Params p = with_strategy({certain("courses")});
-  Model model(configure(p, "test"), {3, 0});
+  Model model(configure_strategy(p, "test"), {3, 0});
   model.run();
   const MetricSeries& m = model.metrics();
   // Three sessions of seven posts: 50 + 3 x 7 x 2.
@@ -71,7 +73,7 @@ TEST(Interventions, AnElectionTriggeredInterventionRunsAfterEveryElection) {
   s.duration_months = 3;
   s.cadence_months = 1;
   const Params p = with_strategy({s});
-  Model model(configure(p, "test"), {3, 0});
+  Model model(configure_strategy(p, "test"), {3, 0});
   model.run();
   const MetricSeries& m = model.metrics();
   // Elections in months 24, 72 and 120: sessions in 25-27 and 73-75 (121+ is past the end).
@@ -110,7 +112,7 @@ TEST(Interventions, AttendanceMatchesItsProbabilityOverManySessions) {
   for (auto& sector : p.sectors) sector.policy_changes_per_year = 0;
   double invited = 0, attended = 0;
   for (std::uint32_t r = 0; r < 10; ++r) {
-    Model model(configure(p, "test"), {9, r});
+    Model model(configure_strategy(p, "test"), {9, r});
     model.run();
     invited += static_cast<double>(model.interventions()->totals(0).invitations);
     attended += static_cast<double>(model.interventions()->totals(0).attendances);
@@ -176,8 +178,8 @@ TEST(Interventions, AStrategyThatChangesNothingReproducesTheBaselineExactly) {
   nobody.take_up = 0;  // invited, charged for, never attended
   const Params p = with_strategy({nobody});
   for (std::uint32_t r = 0; r < 3; ++r) {
-    Model base(configure(p, "baseline"), {5, r});
-    Model empty(configure(p, "test"), {5, r});
+    Model base(configure_strategy(p, "baseline"), {5, r});
+    Model empty(configure_strategy(p, "test"), {5, r});
     base.run();
     empty.run();
     EXPECT_TRUE(same_until(base.metrics(), empty.metrics(), 120, true)) << "replicate " << r;
@@ -191,8 +193,8 @@ TEST(Interventions, BeforeAnInterventionStartsARunIsTheBaselineExactly) {
     if (i.name == "co_design") i.start_month = 60;
   }
   for (std::uint32_t r = 0; r < 3; ++r) {
-    Model base(configure(p, "baseline"), {5, r});
-    Model co(configure(p, "co_design"), {5, r});
+    Model base(configure_strategy(p, "baseline"), {5, r});
+    Model co(configure_strategy(p, "co_design"), {5, r});
     base.run();
     co.run();
     EXPECT_TRUE(same_until(base.metrics(), co.metrics(), 59, false)) << "replicate " << r;

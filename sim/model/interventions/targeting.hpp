@@ -6,7 +6,7 @@
 // capacity is reserved in advance.
 #include <vector>
 
-#include "interventions/intervention_spec.hpp"
+#include "model/interventions/intervention_spec.hpp"
 #include "model/model_state.hpp"
 
 namespace placesim {

@@ -1,9 +1,9 @@
 // The ranks of a build without MPI: always one process.
 #include <stdexcept>
 
-#include "cli/ranks.hpp"
+#include "experiment/mpi/ranks.hpp"
 
-namespace placesim::cli {
+namespace placesim {
 
 void start_ranks(int&, char**&) {}
 void finish_ranks() {}
@@ -18,4 +18,4 @@ void serve_blocks(const std::function<EncodedBlock(int)>&, int) {
   throw std::logic_error("serve_blocks needs an MPI build");
 }
 
-}  // namespace placesim::cli
+}  // namespace placesim

@@ -1,4 +1,4 @@
-#include "interventions/intervention_spec.hpp"
+#include "scenario/value_names.hpp"
 
 #include <stdexcept>
 
@@ -20,7 +20,7 @@ void enum_from(const Value& v, Enum& out, const std::array<std::string_view, N>&
       return;
     }
   }
-  throw std::logic_error("an unknown choice reached the interventions");
+  throw std::logic_error("an unknown choice reached the model");
 }
 
 // The fields of InterventionEffects in the order of kEffectNames.
@@ -31,13 +31,19 @@ double* effect_fields(InterventionEffects& e, std::size_t i) {
 
 }  // namespace
 
+Value to_value(Level v) { return enum_value(v, kLevelNames); }
+Value to_value(CouncilRole v) { return enum_value(v, kCouncilRoleNames); }
 Value to_value(Trigger v) { return enum_value(v, kTriggerNames); }
 Value to_value(Targeting v) { return enum_value(v, kTargetingNames); }
 Value to_value(FocalRule v) { return enum_value(v, kFocalRuleNames); }
+Value to_value(FocalLevel v) { return enum_value(v, kFocalLevelNames); }
 Value to_value(PriorityTarget v) { return enum_value(v, kPriorityTargetNames); }
+void from_value(const Value& v, Level& out) { enum_from(v, out, kLevelNames); }
+void from_value(const Value& v, CouncilRole& out) { enum_from(v, out, kCouncilRoleNames); }
 void from_value(const Value& v, Trigger& out) { enum_from(v, out, kTriggerNames); }
 void from_value(const Value& v, Targeting& out) { enum_from(v, out, kTargetingNames); }
 void from_value(const Value& v, FocalRule& out) { enum_from(v, out, kFocalRuleNames); }
+void from_value(const Value& v, FocalLevel& out) { enum_from(v, out, kFocalLevelNames); }
 void from_value(const Value& v, PriorityTarget& out) { enum_from(v, out, kPriorityTargetNames); }
 
 Value to_value(const InterventionEffects& v) {

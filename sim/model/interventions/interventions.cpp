@@ -1,10 +1,10 @@
-#include "interventions/interventions.hpp"
+#include "model/interventions/interventions.hpp"
 
 #include <algorithm>
 
-#include "interventions/focal_issue.hpp"
-#include "interventions/session.hpp"
-#include "interventions/targeting.hpp"
+#include "model/interventions/focal_issue.hpp"
+#include "model/interventions/session.hpp"
+#include "model/interventions/targeting.hpp"
 
 namespace placesim {
 

@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <memory>
 
-#include "cli/ranks.hpp"
+#include "experiment/mpi/ranks.hpp"
 #include "experiment/mpi/mpi_runner.hpp"
 
-namespace placesim::cli {
+namespace placesim {
 
 namespace {
 
@@ -58,4 +58,4 @@ void serve_blocks(const std::function<EncodedBlock(int)>& compute, int threads) 
   mpi::run_worker(*world, compute, threads);
 }
 
-}  // namespace placesim::cli
+}  // namespace placesim

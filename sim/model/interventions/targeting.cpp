@@ -1,4 +1,4 @@
-#include "interventions/targeting.hpp"
+#include "model/interventions/targeting.hpp"
 
 #include <algorithm>
 
@@ -23,9 +23,9 @@ std::vector<char> eligible_posts(const InterventionSpec& spec, const Place& plac
   std::vector<char> eligible(static_cast<std::size_t>(place.agent_count()), 0);
   for (int n = 0; n < place.agent_count(); ++n) {
     const auto i = static_cast<std::size_t>(n);
-    const bool sector_ok = spec.sectors.empty() || listed(spec.sectors, std::string(name(place.sector_of[i])));
-    const bool role_ok = spec.roles.empty() ||
-                         listed(spec.roles, place.roles[static_cast<std::size_t>(place.role_of[i])].name);
+    const RoleSpec& role = place.roles[static_cast<std::size_t>(place.role_of[i])];
+    const bool sector_ok = spec.sectors.empty() || listed(spec.sectors, role.sector);
+    const bool role_ok = spec.roles.empty() || listed(spec.roles, role.name);
     eligible[i] = sector_ok && role_ok;
   }
   return eligible;
@@ -47,7 +47,7 @@ void select_targets(const InterventionSpec& spec, const ModelState& st, const st
       for (int n = 0; n < n_agents; ++n) {
         if (!ok(n)) continue;
         const bool member = std::any_of(place.forums.begin(), place.forums.end(), [&](const ForumMeeting& f) {
-          return st.params.forums[static_cast<std::size_t>(f.forum)].name == spec.forum &&
+          return st.params.place.forums[static_cast<std::size_t>(f.forum)].name == spec.forum &&
                  std::find(f.members.begin(), f.members.end(), n) != f.members.end();
         });
         if (member) out.push_back(n);
@@ -72,7 +72,7 @@ void select_targets(const InterventionSpec& spec, const ModelState& st, const st
       if (spec.cap > 0) {
         if (static_cast<int>(out.size()) > spec.cap) out.resize(static_cast<std::size_t>(spec.cap));
       } else {
-        std::array<double, kSectorCount> top{};
+        PerSector top{};
         for (int n : out) top[index(st.sector(n))] = std::max(top[index(st.sector(n))], st.authority(n));
         std::erase_if(out, [&](int n) { return st.authority(n) < top[index(st.sector(n))]; });
       }
@@ -90,8 +90,8 @@ void select_targets(const InterventionSpec& spec, const ModelState& st, const st
     }
     case Targeting::Cohort: {
       // Round robin across sectors (in sector order), each sector's highest posts first.
-      std::array<int, kSectorCount> taken{};
-      std::array<int, kSectorCount> available{};
+      std::array<int, kMaxSectors> taken{};
+      std::array<int, kMaxSectors> available{};
       for (int n = 0; n < n_agents; ++n) {
         if (ok(n)) ++available[index(st.sector(n))];
       }
@@ -99,7 +99,8 @@ void select_targets(const InterventionSpec& spec, const ModelState& st, const st
       bool added = true;
       while (static_cast<int>(out.size()) < want && added) {
         added = false;
-        for (std::size_t s = 0; s < kSectorCount && static_cast<int>(out.size()) < want; ++s) {
+        for (std::size_t s = 0; s < static_cast<std::size_t>(place.sectors) && static_cast<int>(out.size()) < want;
+             ++s) {
           if (taken[s] >= available[s]) continue;
           // The (taken[s] + 1)-th highest post of sector s.
           int best = -1;

@@ -1,4 +1,4 @@
-#include "interventions/session.hpp"
+#include "model/interventions/session.hpp"
 
 #include <algorithm>
 #include <utility>

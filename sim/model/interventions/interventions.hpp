@@ -11,7 +11,7 @@
 // allocated in the monthly step.
 #include <vector>
 
-#include "interventions/intervention_spec.hpp"
+#include "model/interventions/intervention_spec.hpp"
 #include "model/model_state.hpp"
 
 namespace placesim {

@@ -2,14 +2,10 @@
 // An intervention as data (MODEL.md "Interventions are data"): who provides it, when its
 // sessions run, whom it targets, which issue it focuses on, what a session does to those
 // who attend, who attends, how long its effects last, and what it costs. Declared in
-// scenario files ([interventions.<name>]); the presets are the registry's default rows.
-#include <array>
+// scenario files ([interventions.<name>]); the presets are rows of scenarios/presets/presets.toml.
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
-
-#include "scenario/value.hpp"
 
 namespace placesim {
 
@@ -17,15 +13,7 @@ enum class Trigger { Schedule, Election };
 enum class Targeting { Roles, Forum, Top, Snowball, Cohort, Neighbourhood };
 enum class FocalRule { None, Fixed, MostSalient, Worst };
 enum class PriorityTarget { Focal, Residents, Shared };
-
-inline constexpr std::array<std::string_view, 2> kTriggerNames = {"schedule", "election"};
-inline constexpr std::array<std::string_view, 6> kTargetingNames = {"roles",    "forum",  "top",
-                                                                     "snowball", "cohort", "neighbourhood"};
-inline constexpr std::array<std::string_view, 4> kFocalRuleNames = {"none", "fixed", "most_salient", "worst"};
-inline constexpr std::array<std::string_view, 3> kPriorityTargetNames = {"focal", "residents", "shared"};
-// The effects a session can have, by name (the keys of `effects`).
-inline constexpr std::array<std::string_view, 6> kEffectNames = {"capacity", "knowledge", "literacy",
-                                                                  "trust",    "priorities", "focus"};
+enum class FocalLevel { Any, Place, Neighbourhood };
 
 // What one session does to each participant who attends.
 struct InterventionEffects {
@@ -42,6 +30,7 @@ struct InterventionSpec {
   std::string based_on;     // a preset (or earlier intervention) whose fields this one starts from
   std::string provider;
   std::string theory;       // its theory of change, in a sentence
+  std::string source;       // where that theory and its values come from (docs/sources.md)
   Trigger trigger = Trigger::Schedule;
   int start_month = 1;      // schedule: first session; election: months after each election
   int duration_months = 1;  // sessions are held while month < start + duration
@@ -57,7 +46,7 @@ struct InterventionSpec {
   std::vector<std::int64_t> neighbourhoods;  // neighbourhood targeting: numbers from 1
   FocalRule focal_rule = FocalRule::None;
   std::string focal_issue;           // fixed focal rule
-  std::string focal_level = "any";   // most_salient and worst: among place or neighbourhood issues
+  FocalLevel focal_level = FocalLevel::Any;  // most_salient and worst: among place or neighbourhood issues
   InterventionEffects effects;
   PriorityTarget priority_target = PriorityTarget::Focal;
   double commitment = 0;     // share of the priority shift that also moves the mandate
@@ -78,23 +67,7 @@ struct StrategySpec {
   std::string name;
   std::string description;
   std::vector<std::string> interventions;
+  std::string colour;  // its colour in reports ("#RRGGBB"; empty: the next free colour)
 };
-
-// Conversions for the registry.
-Value to_value(Trigger v);
-Value to_value(Targeting v);
-Value to_value(FocalRule v);
-Value to_value(PriorityTarget v);
-Value to_value(const InterventionEffects& v);
-void from_value(const Value& v, Trigger& out);
-void from_value(const Value& v, Targeting& out);
-void from_value(const Value& v, FocalRule& out);
-void from_value(const Value& v, PriorityTarget& out);
-void from_value(const Value& v, InterventionEffects& out);
-
-template <std::size_t N>
-std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
-  return {names.begin(), names.end()};
-}
 
 }  // namespace placesim

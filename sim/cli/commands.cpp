@@ -1,0 +1,21 @@
+#include "cli/commands.hpp"
+
+namespace placesim::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"run", "[SCENARIO]", "run a scenario (the embedded default without one) into an HDF5 file", run_command},
+      {"validate", "[SCENARIO]", "check a scenario and print it fully resolved, as TOML", validate_command},
+      {"plan", "[SCENARIO]", "how many runs a scenario makes, how long they would take here, how big the file",
+       plan_command},
+      {"info", "RESULTS.h5", "describe a results file: provenance, runs, months, metrics", info_command},
+      {"merge", "OUT SHARD...", "join the files of run --shard I/N into one", merge_command},
+      {"report", "RESULTS.h5", "charts (PNG, SVG, PDF), their data as CSV and an index.html", report_command},
+      {"parameters", "", "print every parameter with its default, range, unit and source", parameters_command},
+      {"presets", "[show NAME]", "list the built-in interventions, or print one as scenario text", presets_command},
+      {"metrics", "", "print every metric of a results file with its units, range and meaning", metrics_command},
+  };
+  return list;
+}
+
+}  // namespace placesim::cli

@@ -1,0 +1,21 @@
+#pragma once
+// Strategies are resolved here, by name, into the interventions the model runs: the model
+// receives a list of InterventionSpec and knows nothing of strategy names or presets.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/configuration.hpp"
+#include "model/params.hpp"
+
+namespace placesim {
+
+// The interventions of the named strategy, in its order; throws std::out_of_range when the
+// strategy, or one of its interventions, is not declared.
+std::vector<InterventionSpec> strategy_interventions(const Params& params, const std::string& strategy);
+
+// The configuration of one strategy: the place built from the parameters, and the strategy's
+// interventions.
+std::shared_ptr<const Configuration> configure_strategy(Params params, const std::string& strategy);
+
+}  // namespace placesim
