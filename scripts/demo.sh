@@ -16,3 +16,7 @@ build/release/sim/placesim report results/default.h5 -o results/default-report -
 index="$PWD/results/default-report/index.html"
 echo "Report: $index"
 echo "Open it in a browser, e.g. xdg-open $index"
+echo
+echo "To type placesim rather than build/release/sim/placesim, install it where your PATH looks:"
+echo "  cmake --install build/release --prefix ~/.local    # then ~/.local/bin/placesim"
+echo "  sudo cmake --install build/release                 # or /usr/local/bin/placesim"

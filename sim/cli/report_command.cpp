@@ -47,11 +47,14 @@ int report_command(const Args& args, const std::string& /*command_line*/) {
   // The analysis needs Debian's python3-h5py, numpy, pandas, matplotlib and xarray, which
   // another python3 first on PATH may not have.
   const std::string python = environment_or("PLACESIM_PYTHON", "/usr/bin/python3");
-  // The source tree's package while it is there (the program it was built from), else the copy
-  // installed beside the program (cmake --install).
-  const bool in_source = std::filesystem::exists(std::filesystem::path(PLACESIM_ANALYSIS_DIR) / "placesim_analysis");
+  // The copy installed beside the program (cmake --install puts it in ../share/placesim/analysis
+  // of the executable's folder), else the source tree's the program was built from.
+  std::error_code ignored;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
+  const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "placesim" / "analysis";
+  const bool is_installed = !exe.empty() && std::filesystem::exists(installed / "placesim_analysis", ignored);
   const std::string package_dir =
-      environment_or("PLACESIM_ANALYSIS_DIR", in_source ? PLACESIM_ANALYSIS_DIR : PLACESIM_INSTALLED_ANALYSIS_DIR);
+      environment_or("PLACESIM_ANALYSIS_DIR", is_installed ? installed.string() : std::string(PLACESIM_ANALYSIS_DIR));
   if (!std::filesystem::exists(std::filesystem::path(package_dir) / "placesim_analysis")) {
     throw UsageError("report: the analysis package is not in " + package_dir +
                      " (set PLACESIM_ANALYSIS_DIR to the folder that holds placesim_analysis)");

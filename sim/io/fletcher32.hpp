@@ -3,8 +3,9 @@
 // chunks are encoded by worker threads and stored as they are (HDF5 direct chunk write), so
 // the encoder appends the checksum HDF5 would have appended, and readers of raw chunks
 // (shard merge, verification) check it. Sums run over 16-bit big-endian words, as HDF5's do;
-// the checksum is stored after the data, little-endian. tests/io/fletcher32_test.cpp checks
-// it against chunks HDF5 wrote itself.
+// the checksum is stored after the data, little-endian. tests/io/chunk_encoder_test.cpp checks
+// it against the textbook definition, and tests/io/results_round_trip_test.cpp that HDF5's own
+// filter accepts every chunk.
 #include <cstddef>
 #include <cstdint>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// The agents' changing state, as a structure of arrays (MODEL.md "Agent state").
+// The agents' changing state, as a structure of arrays (docs/ODD.md "Agent state").
 //
 // Agents are posts: when a leader leaves, a newcomer takes the same index, so forums,
 // roles and every array keep their size for the whole run. What never changes for a post

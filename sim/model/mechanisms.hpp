@@ -7,7 +7,7 @@
 
 namespace placesim {
 
-// Quality of n's experience of an encounter with m (MODEL.md step 2), before clipping noise
+// Quality of n's experience of an encounter with m (docs/ODD.md step 2), before clipping noise
 // is added by the caller: e = b0 + b_l l_n [cross] + b_a align + b_c (c_n + c_m)/2 - b_d dist.
 struct ExperienceTerms {
   double literacy = 0;       // l_n
@@ -64,7 +64,7 @@ inline void apply_influence(double* __restrict p, const double* __restrict manda
   for (int i = 0; i < k; ++i) p[i] /= sum;  // removes rounding drift only
 }
 
-// Effectiveness of joint action on one issue (MODEL.md step 3):
+// Effectiveness of joint action on one issue (docs/ODD.md step 3):
 // J = ((1 - omega) sum_s w_s E_s + omega prod_s E_s^w_s C) (1/2 + K/2),
 // the product over stakeholder sectors (w_s > 0), so a wicked issue gets nowhere when a
 // required sector gives no effort or the contributors do not trust each other.

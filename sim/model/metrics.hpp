@@ -1,5 +1,5 @@
 #pragma once
-// The outcomes recorded each month (MODEL.md "Outcomes to record"), declared once: the
+// The outcomes recorded each month (docs/ODD.md "Outcomes to record"), declared once: the
 // recorder, the invariant checks, the results file (with a `key_outcome` attribute that the
 // run summary and the analysis package read), and docs/results.md all read this table.
 #include <limits>

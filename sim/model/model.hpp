@@ -1,5 +1,5 @@
 #pragma once
-// One run of the model: a place, its leaders and their months (MODEL.md "Order of processes").
+// One run of the model: a place, its leaders and their months (docs/ODD.md "Order of processes").
 #include <memory>
 
 #include "model/interventions/interventions.hpp"

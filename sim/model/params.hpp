@@ -28,7 +28,7 @@ struct SimulationParams {
 // Stakeholder weights by sector name.
 using SectorWeights = std::map<std::string, double>;
 
-// One of the place's issues (MODEL.md "Issues of the place").
+// One of the place's issues (docs/ODD.md "Issues of the place").
 struct IssueSpec {
   std::string name;
   bool enabled = true;

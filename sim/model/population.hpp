@@ -1,5 +1,5 @@
 #pragma once
-// Setting up a run, and newcomers taking posts (MODEL.md "Initialisation"; step 1 arrivals).
+// Setting up a run, and newcomers taking posts (docs/ODD.md "Initialisation"; step 1 arrivals).
 #include "model/model_state.hpp"
 
 namespace placesim {

@@ -1,5 +1,5 @@
 #pragma once
-// The sectors of a place and their cultures (MODEL.md "Sectors and cultures"). Sectors are rows
+// The sectors of a place and their cultures (docs/ODD.md "Sectors and cultures"). Sectors are rows
 // of the scenario (params.sectors): a place has as many as its scenario declares, up to
 // kMaxSectors, so that per-sector values fit in fixed arrays the monthly step never allocates.
 #include <array>

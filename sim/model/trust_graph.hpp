@@ -1,5 +1,5 @@
 #pragma once
-// Directed, weighted trust between agents who know each other (MODEL.md "Relations").
+// Directed, weighted trust between agents who know each other (docs/ODD.md "Relations").
 //
 // Each agent keeps two rows of ties of fixed capacity: one to people of its own sector and
 // one to people of other sectors. Rows are structures of arrays (target, trust, month of

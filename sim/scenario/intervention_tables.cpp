@@ -76,7 +76,7 @@ std::unique_ptr<Table> interventions_table() {
              [](InterventionSpec& s) -> auto& { return s.growth; })
       .field(info("cross_sector_first", ValueType::Boolean, false, -kInf, kInf, "",
                   "snowball: invite participants' contacts in other sectors before their colleagues",
-                  "MODEL.md: co-design snowballs across sectors"),
+                  "conceptual model: co-design snowballs across sectors"),
              [](InterventionSpec& s) -> auto& { return s.cross_sector_first; })
       .field(info("cap", ValueType::Integer, std::int64_t{0}, 0, 1e6, "posts",
                   "top, snowball, cohort: most participants (0: top takes each sector's head; no cap)", doc),
@@ -122,7 +122,7 @@ std::unique_ptr<Table> interventions_table() {
                   "S4 2.3 (poor take-up of national programmes not tailored to local needs)"),
              [](InterventionSpec& s) -> auto& { return s.take_up_relevance; })
       .field(info("take_up_fatigue", ValueType::Real, 0.5, 0, 1, "", "How far fatigue lowers take-up",
-                  "MODEL.md: take-up depends on fatigue; P8"),
+                  "conceptual model: take-up depends on fatigue; P8"),
              [](InterventionSpec& s) -> auto& { return s.take_up_fatigue; })
       .field(info("durability_months", ValueType::Integer, std::int64_t{0}, 0, 1200, "months",
                   "Attendees' unused ties decay slower for this long after a session", doc),
@@ -131,7 +131,7 @@ std::unique_ptr<Table> interventions_table() {
                   "Multiplier on trust decay while durable (0: no decay)", doc),
              [](InterventionSpec& s) -> auto& { return s.durability_factor; })
       .field(info("fatigue", ValueType::Real, 0.02, 0, 1, "fatigue",
-                  "Fatigue a session adds to each attendee, times (1 - fatigue)", "MODEL.md; S2 ('the big lie')"),
+                  "Fatigue a session adds to each attendee, times (1 - fatigue)", "conceptual model; S2 ('the big lie')"),
              [](InterventionSpec& s) -> auto& { return s.fatigue; })
       .field(info("cost_fixed", ValueType::Real, 0.0, 0, kInf, "GBP thousand",
                   "Cost of running it once (each election, if triggered)", doc),

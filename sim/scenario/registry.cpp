@@ -1,13 +1,13 @@
 // Every parameter of the model, declared once.
 //
-// Sources: S0..S4 are the documents in shared/seeds (see docs/ODD.md, "Input data"):
+// Sources: S0..S4 are the seed documents listed in docs/sources.md:
 //   S0 Atkinson, Leadership Centre: "How to create a leadership plan for the top team"
 //   S1 Leadership Centre: "The centre's approach"
 //   S2 Audit Commission / IDeA: "CPA - How the best achieve"
 //   S3 "Renewing Top Team Working": three workshops after elections
 //   S4 OPM (2009) for IDeA, Leadership Centre, NHS Institute and NPIA: leadership of place
-// "Tuned against Pn" names the pattern of MODEL.md the value was chosen to reproduce.
-// Values marked illustrative are not calibrated to data (MODEL.md says so for the defaults).
+// "Tuned against Pn" names the pattern (docs/ODD.md, section 1) the value was chosen to reproduce.
+// Values marked illustrative are not calibrated to data (docs/ODD.md says so for the defaults).
 #include "scenario/registry.hpp"
 
 #include <algorithm>
@@ -85,7 +85,7 @@ void declare_simulation(Declare& d) {
            [](Params& p) -> auto& { return p.simulation.name; });
   d.integer("simulation.months", [](Params& p) -> auto& { return p.simulation.months; }, 120, 1,
             12000, "months", "Horizon of each run (one step is one month)",
-            "MODEL.md: default horizon 120 months (ten years: two or three election cycles)");
+            "conceptual model: default horizon 120 months (ten years: two or three election cycles)");
   d.integer("simulation.replicates", [](Params& p) -> auto& { return p.simulation.replicates; },
             1, 1, 10000000, "runs", "Replicates of each scenario variant (different random streams)",
             "convention");
@@ -100,7 +100,7 @@ void declare_simulation(Declare& d) {
 void declare_place(Declare& d) {
   d.integer("place.neighbourhoods", [](Params& p) -> auto& { return p.place.neighbourhoods; }, 6, 1,
             10000, "neighbourhoods", "Neighbourhoods of the place, each with its own panel",
-            "MODEL.md default W = 6; S4 1.2 (police think of place as neighbourhood or ward)");
+            "conceptual model default W = 6; S4 1.2 (police think of place as neighbourhood or ward)");
 }
 
 void declare_population(Declare& d) {
@@ -129,7 +129,7 @@ void declare_population(Declare& d) {
   d.real("population.stubbornness_target",
          [](Params& p) -> auto& { return p.population.stubbornness_target; }, 0.1, 0, 1,
          "1/month", "Added stubbornness per unit of the sector's target focus",
-         "S4 2.1 ('very target driven'); MODEL.md: target focus raises stubbornness");
+         "S4 2.1 ('very target driven'); conceptual model: target focus raises stubbornness");
   d.real("population.stubbornness_authority",
          [](Params& p) -> auto& { return p.population.stubbornness_authority; }, 0.04, 0, 1,
          "1/month", "Added stubbornness per unit of authority: senior people answer for the mandate",
@@ -139,7 +139,7 @@ void declare_population(Declare& d) {
 void declare_trust(Declare& d) {
   d.real("trust.initial_within", [](Params& p) -> auto& { return p.trust.initial_within; }, 0.65,
          0, 1, "trust", "Mean starting trust on ties inside a sector",
-         "MODEL.md: denser and higher inside an organisation at start");
+         "conceptual model: denser and higher inside an organisation at start");
   d.real("trust.initial_cross", [](Params& p) -> auto& { return p.trust.initial_cross; }, 0.5, 0,
          1, "trust", "Mean starting trust on cross-sector ties (a partnership with some history)",
          "Geddes, Davies & Fuller 2007 (LSPs built on a tradition of cooperation); tuned against P1");
@@ -152,7 +152,7 @@ void declare_trust(Declare& d) {
   d.real("trust.tie_probability_cross",
          [](Params& p) -> auto& { return p.trust.tie_probability_cross; }, 0.03, 0, 1,
          "probability", "Chance two people of different sectors know each other beyond forums",
-         "MODEL.md: sparse across sectors at start");
+         "conceptual model: sparse across sectors at start");
   d.real("trust.new_tie_within", [](Params& p) -> auto& { return p.trust.new_tie_within; }, 0.5,
          0, 1, "trust", "Trust before the first experience with a colleague of one's own sector",
          "illustrative: a colleague from one's own organisation starts above a stranger from another sector (S4 2.1)");
@@ -161,11 +161,11 @@ void declare_trust(Declare& d) {
          "S4 2.1 (different languages, cultures and ways of working)");
   d.real("trust.learning_up", [](Params& p) -> auto& { return p.trust.learning_up; }, 0.15, 0, 1,
          "", "Trust learning rate after a better-than-expected experience (eta up)",
-         "MODEL.md: trust slow to build (half the rate of loss); Slovic 1993 (trust asymmetry); "
+         "conceptual model: trust slow to build (half the rate of loss); Slovic 1993 (trust asymmetry); "
          "level tuned against P1 (a quiet partnership holds its trust)");
   d.real("trust.learning_down", [](Params& p) -> auto& { return p.trust.learning_down; }, 0.3, 0,
          1, "", "Trust learning rate after a worse-than-expected experience (eta down)",
-         "MODEL.md: trust quick to lose; Slovic 1993 (trust asymmetry)");
+         "conceptual model: trust quick to lose; Slovic 1993 (trust asymmetry)");
   d.real("trust.decay", [](Params& p) -> auto& { return p.trust.decay; }, 0.02, 0, 1, "1/month",
          "Monthly regression of an unused tie's trust towards the floor",
          "illustrative; tuned against P1 (trust is kept up by contact: a quiet place holds its trust)");
@@ -202,7 +202,7 @@ void declare_meetings(Declare& d) {
          "contacts/month",
          "Expected informal contacts an agent makes a month (the whole part always, the "
          "fraction with that probability), each with someone chosen by trust",
-         "MODEL.md: informal contacts chosen with probability rising with trust; the rate is "
+         "conceptual model: informal contacts chosen with probability rising with trust; the rate is "
          "illustrative (with forums, about four encounter sides per agent-month)");
   d.real("meetings.introduction_probability",
          [](Params& p) -> auto& { return p.meetings.introduction_probability; }, 0.1, 0, 1,
@@ -241,7 +241,7 @@ void declare_influence(Declare& d) {
          "epsilon widens by this per unit of effective openness", "S2 ('the learning response')");
   d.real("influence.confidence_trust",
          [](Params& p) -> auto& { return p.influence.confidence_trust; }, 0.2, 0, 1, "",
-         "epsilon widens by this per unit of trust in the speaker", "MODEL.md");
+         "epsilon widens by this per unit of trust in the speaker", "conceptual model");
   d.real("influence.authority_steepness",
          [](Params& p) -> auto& { return p.influence.authority_steepness; }, 3, 0, 20, "",
          "kappa: authority weight a' = a^(kappa h), h the listener's sector hierarchy",
@@ -260,7 +260,7 @@ void declare_learning(Declare& d) {
   d.real("learning.literacy_growth", [](Params& p) -> auto& { return p.learning.literacy_growth; },
          0.02, 0, 1, "",
          "Literacy gain per good cross-sector experience, times (e - threshold)(1 - l)",
-         "MODEL.md: literacy grows with good cross-sector experiences");
+         "conceptual model: literacy grows with good cross-sector experiences");
   d.real("learning.literacy_threshold",
          [](Params& p) -> auto& { return p.learning.literacy_threshold; }, 0.5, 0, 1, "",
          "Cross-sector experiences better than this raise literacy",
@@ -286,7 +286,7 @@ void declare_joint_action(Declare& d) {
   d.real("joint_action.failure_trust_loss",
          [](Params& p) -> auto& { return p.joint_action.failure_trust_loss; }, 0.02, 0, 1, "",
          "Trust loss of contributors to a visibly failing issue, times trust",
-         "MODEL.md: visible failure lowers trust a little");
+         "conceptual model: visible failure lowers trust a little");
 }
 
 void declare_events(Declare& d) {
@@ -295,19 +295,19 @@ void declare_events(Declare& d) {
             "illustrative (control and opposition)");
   d.integer("events.elections.cycle_months", [](Params& p) -> auto& { return p.events.elections.cycle_months; },
             48, 1, 1200, "months", "Months between elections",
-            "MODEL.md: elections every four years, or by thirds yearly");
+            "conceptual model: elections every four years, or by thirds yearly");
   d.integer("events.elections.first_month", [](Params& p) -> auto& { return p.events.elections.first_month; },
             24, 1, 12000, "month", "Month of the first election", "illustrative: two years in, so a ten-year run sees elections at months 24, 72 and 120");
   d.integer("events.elections.groups", [](Params& p) -> auto& { return p.events.elections.groups; }, 1, 1, 12,
             "", "Seats are elected in this many groups in turn: 1 all-out, 3 by thirds",
-            "MODEL.md: all-out or by thirds");
+            "conceptual model: all-out or by thirds");
   d.real("events.elections.turnover_base", [](Params& p) -> auto& { return p.events.elections.turnover_base; },
          0.15, 0, 1, "probability", "Chance a seat changes hands with content residents",
          "illustrative: seats change hands even when residents are content");
   d.real("events.elections.turnover_dissatisfaction",
          [](Params& p) -> auto& { return p.events.elections.turnover_dissatisfaction; }, 0.5, 0, 1,
          "probability", "Added chance per unit of dissatisfaction 1 - sum_i s_i y_i",
-         "MODEL.md: turnover rising with residents' dissatisfaction");
+         "conceptual model: turnover rising with residents' dissatisfaction");
   d.real("events.elections.control_change_threshold",
          [](Params& p) -> auto& { return p.events.elections.control_change_threshold; }, 0.3, 0, 1, "",
          "Dissatisfaction below which control never changes", "illustrative: with the slope, control changes at about one default election in four (0.8 in 3 measured)");
@@ -321,7 +321,7 @@ void declare_events(Declare& d) {
          "S3 (aspirations 'usually expressed in the recent election')");
   d.real("events.crises.attention_loss", [](Params& p) -> auto& { return p.events.crises.attention_loss; }, 0.3,
          0, 1, "attention", "Attention a crisis takes from its most involved sector's agents",
-         "MODEL.md: crises take attention");
+         "conceptual model: crises take attention");
   d.real("events.crises.capacity_shield", [](Params& p) -> auto& { return p.events.crises.capacity_shield; },
          0.7, 0, 1, "", "Share of that loss a fully capable agent avoids",
          "S2 ('high level of focus - not diverted by short term crises')");
@@ -357,7 +357,7 @@ std::unique_ptr<Table> sectors_table() {
                   "The sector's part in the council: member (elected: seats turn over at elections, mandates "
                   "from manifestos), officer (the council's staff), or none (a partner agency); member-officer "
                   "trust is the trust between the two",
-                  "MODEL.md (members and officers)"),
+                  "conceptual model (members and officers)"),
            [](SectorSpec& s) -> auto& { return s.council; })
       .field(real("hierarchy", 0.5, 0, 1, "", "h_s: command and control; influence follows authority",
                 "S4 2.1"),
@@ -445,7 +445,7 @@ std::unique_ptr<Table> issues_table() {
                       {{"salience", salience}, {"weights", w}, {"wickedness", wickedness},
                        {"level", std::move(level)}, {"initial_outcome", initial_outcome}}};
   };
-  // MODEL.md's six issues. Adult social care is bilateral (health and local government, no
+  // The conceptual model's six issues. Adult social care is bilateral (health and local government, no
   // police); the local economy is the council's own (S4 2.1). Cohesion and inequality are the
   // wicked issues the seeds name (S4 1.2). Initial outcomes: near the outcome each issue's
   // initial joint action sustains, rJ/(rJ + delta), so that the default run starts close to
@@ -465,9 +465,9 @@ std::unique_ptr<Table> roles_table() {
                "count = 0 drops a role.",
       [](Params& p) -> std::vector<RoleSpec>& { return p.population.roles; });
   t->field({"sector", ValueType::Text, std::string("member"), -kInf, kInf, {}, "",
-            "Sector of the role: a row of [sectors]", "MODEL.md"},
+            "Sector of the role: a row of [sectors]", "conceptual model"},
            [](RoleSpec& r) -> auto& { return r.sector; })
-      .field(integer("count", 1, 0, 1e6, "agents", "Number of posts", "MODEL.md default place"),
+      .field(integer("count", 1, 0, 1e6, "agents", "Number of posts", "conceptual model default place"),
              [](RoleSpec& r) -> auto& { return r.count; })
       .field(real("authority", 0.5, 0, 1, "", "a: formal authority",
                   "illustrative: 1 for the head of an organisation, 0.6-0.8 for its top team, "
@@ -476,7 +476,7 @@ std::unique_ptr<Table> roles_table() {
       .field(choice("level", "place", level_choices(),
                     "Place-level posts act for the whole place; neighbourhood posts are spread "
                     "over the neighbourhoods",
-                    "MODEL.md"),
+                    "conceptual model"),
              [](RoleSpec& r) -> auto& { return r.level; })
       .field(real("tenure_months", 0, 0, 1200, "months",
                   "Mean months in post (monthly hazard 1/tenure); 0: leaves only at elections",
@@ -488,8 +488,8 @@ std::unique_ptr<Table> roles_table() {
                       {{"sector", std::move(sector)}, {"count", count}, {"authority", authority},
                        {"level", std::move(level)}, {"tenure_months", tenure}}};
   };
-  // Counts from MODEL.md. Tenures: NHS trust chief executives about 3 years (King's Fund /
-  // NHS Providers 2018); borough commanders rotate faster (MODEL.md); others illustrative.
+  // Counts from the conceptual model. Tenures: NHS trust chief executives about 3 years (King's Fund /
+  // NHS Providers 2018); borough commanders rotate faster (conceptual model); others illustrative.
   t->default_row(role("leader", "member", 1, 1.0, "place", 0))
       .default_row(role("cabinet", "member", 8, 0.7, "place", 0))
       .default_row(role("ward_councillor", "member", 30, 0.3, "neighbourhood", 0))
@@ -517,10 +517,10 @@ std::unique_ptr<Table> forums_table() {
       .field(choice("scope", "place", level_choices(),
                     "place: one forum; neighbourhood: one per neighbourhood, with the posts "
                     "covering it",
-                    "MODEL.md"),
+                    "conceptual model"),
              [](ForumSpec& f) -> auto& { return f.scope; })
       .field({"roles", ValueType::NameList, std::vector<std::string>{}, -kInf, kInf, {}, "",
-              "Roles whose holders belong to the forum", "MODEL.md"},
+              "Roles whose holders belong to the forum", "conceptual model"},
              [](ForumSpec& f) -> auto& { return f.roles; });
   auto forum = [](std::string name, std::int64_t cadence, std::string scope,
                   std::vector<std::string> roles) {

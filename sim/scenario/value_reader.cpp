@@ -98,13 +98,22 @@ std::string range_text(const FieldInfo& f) {
 
 // Sorts a table's keys by where they appear in the file, so that rows keep the file's order.
 std::vector<std::pair<std::string, const TomlValue*>> in_file_order(const TomlValue& table) {
-  std::vector<std::pair<std::string, const TomlValue*>> entries;
-  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto la = a.second->location(), lb = b.second->location();
-    return la.line() != lb.line() ? la.line() < lb.line() : la.column() < lb.column();
+  // Positions first, once each: toml11 counts lines from the start of the text for every call.
+  struct Entry {
+    std::size_t line, column;
+    std::pair<std::string, const TomlValue*> item;
+  };
+  std::vector<Entry> entries;
+  for (const auto& [key, value] : table.as_table()) {
+    const auto where = value.location();
+    entries.push_back({where.line(), where.column(), {key, &value}});
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
-  return entries;
+  std::vector<std::pair<std::string, const TomlValue*>> ordered;
+  for (Entry& e : entries) ordered.push_back(std::move(e.item));
+  return ordered;
 }
 
 Value convert_value(const FieldInfo& f, const std::string& path, const TomlValue& v,

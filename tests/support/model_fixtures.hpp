@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "model/model.hpp"
 #include "scenario/registry.hpp"
@@ -37,6 +38,32 @@ inline Params quiet(Params p) {
   for (auto& sector : p.sectors) sector.policy_changes_per_year = 0;
   return p;
 }
+
+// A place small enough to work out by hand: the default sectors, issues and parameters, and
+// the posts given as {role name, sector, authority, level}, one post each, in that order (post
+// n is the n-th), with no forums unless added. Quiet (no events).
+struct Post {
+  std::string role;
+  std::string sector;
+  double authority;
+  Level level;
+};
+inline Params small_place(const Params& defaults, const std::vector<Post>& posts) {
+  Params p = quiet(defaults);
+  p.population.roles.clear();
+  for (const Post& post : posts) p.population.roles.push_back({post.role, post.sector, 1, post.authority, post.level, 0});
+  p.place.forums.clear();
+  return p;
+}
+
+// A model state over a built place, not initialised: no ties, every agent value zero, for
+// tests that set the state they need.
+struct Bare {
+  explicit Bare(Params params) : p(std::move(params)), place(build_place(p)), st(p, place, {1, 0}) {}
+  Params p;
+  Place place;
+  ModelState st;
+};
 
 // Sets post n's mandate and priorities to the given point (a priority it has adopted).
 inline void adopt(ModelState& st, int n, const double* point) {

@@ -1,5 +1,5 @@
 #pragma once
-// An intervention as data (MODEL.md "Interventions are data"): who provides it, when its
+// An intervention as data (docs/ODD.md "Interventions are data"): who provides it, when its
 // sessions run, whom it targets, which issue it focuses on, what a session does to those
 // who attend, who attends, how long its effects last, and what it costs. Declared in
 // scenario files ([interventions.<name>]); the presets are rows of scenarios/presets/presets.toml.

@@ -1,5 +1,5 @@
 #pragma once
-// Whom an intervention invites (MODEL.md "Targeting"): by sector and role; a forum's
+// Whom an intervention invites (docs/ODD.md "Targeting"): by sector and role; a forum's
 // members; the top of each sector; a snowball from a seed set through participants' most
 // trusted contacts, to a cap; a cohort of senior leaders across sectors; or everyone in
 // chosen neighbourhoods. Results are posts, in a fixed order, written into buffers whose
