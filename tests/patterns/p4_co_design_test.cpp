@@ -37,8 +37,7 @@ TEST(PatternP4, CoDesignLeavesTheLargestLegacyInTrustAndSharedAmbition) {
     const auto own = testing::gain(co, base, co_legacy, metric);
     EXPECT_GT(testing::mean_ci95(own).lower, 0.0) << spec(metric).name << " legacy of co_design "
                                                   << testing::mean_ci95(own).str();
-    for (const std::string& other : {"peer_review", "action_learning", "diagnostic", "cross_sector_programme",
-                                     "top_team_workshops", "total_place", "mentoring"}) {
+    for (const std::string& other : testing::presets_except({"co_design"})) {
       const auto theirs = testing::gain(testing::run_strategy(p, other, kReplicates), base, legacy_month(p, other), metric);
       const auto ci = testing::mean_ci95(testing::differences(own, theirs));
       EXPECT_GT(ci.lower, 0.0) << spec(metric).name << " legacy, co_design minus " << other << ": " << ci.str();

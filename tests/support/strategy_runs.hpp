@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "scenario/presets.hpp"
 #include "scenario/scenario.hpp"
 #include "support/statistics.hpp"
 #include "scenario/strategies.hpp"
@@ -66,5 +67,14 @@ inline std::vector<double> mean_gain(const StrategyRuns& a, const StrategyRuns& 
 }
 
 inline Params default_scenario_params() { return default_scenario().params; }
+
+// Every preset (scenarios/presets/presets.toml) but those named.
+inline std::vector<std::string> presets_except(const std::vector<std::string>& left_out) {
+  std::vector<std::string> presets;
+  for (const std::string& name : preset_names()) {
+    if (std::find(left_out.begin(), left_out.end(), name) == left_out.end()) presets.push_back(name);
+  }
+  return presets;
+}
 
 }  // namespace placesim::testing
