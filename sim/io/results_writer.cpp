@@ -253,8 +253,21 @@ void ResultsWriter::write_block(const EncodedBlock& block) {
 void ResultsWriter::close() {
   if (!file_) return;
   hdf5::silence_errors();
-  // /status/failure: the failed runs (a coordinate: their run indices), with their messages.
+  // /status/failure: the failed runs (a coordinate: their run indices), with their messages, in
+  // run order: blocks arrive in whatever order the threads finish them, the file does not depend
+  // on it.
   {
+    std::vector<std::size_t> order(failure_runs_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return failure_runs_[a] < failure_runs_[b]; });
+    std::vector<int> runs;
+    std::vector<std::string> messages;
+    for (const std::size_t i : order) {
+      runs.push_back(failure_runs_[i]);
+      messages.push_back(failure_messages_[i]);
+    }
+    failure_runs_ = std::move(runs);
+    failure_messages_ = std::move(messages);
     const auto n = static_cast<hsize_t>(failure_runs_.size());
     hdf5::Handle failure = hdf5::create_dataset(status_.id(), kFailureDim, H5T_STD_I32LE, {n}, {});
     if (n) hdf5::write_all(failure.id(), H5T_NATIVE_INT32, failure_runs_.data());
