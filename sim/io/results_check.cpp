@@ -1,5 +1,6 @@
 #include "io/results_check.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -150,6 +151,10 @@ ResultsCheck check_results_file(const std::string& path, bool verify_chunks) {
   if (child == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the command that asked
     ::close(pipe_fds[0]);
+    // The child answers through the pipe only: what the HDF5 library (or a sanitizer) prints
+    // while reading a damaged file is noise to the user, who gets one line from the parent.
+    const int quiet = ::open("/dev/null", O_WRONLY);
+    if (quiet >= 0) ::dup2(quiet, STDERR_FILENO);
     const std::vector<std::uint8_t> bytes = encode(check_results_in_process(path, verify_chunks));
     std::size_t written = 0;
     while (written < bytes.size()) {
