@@ -15,8 +15,8 @@ Agents::Agents(int agent_count, int issue_count)
       fatigue(stubbornness.size()),
       attention(stubbornness.size()),
       tenure(stubbornness.size()),
-      durable_until(stubbornness.size(), -1),
-      durable_decay_factor(stubbornness.size(), 1.0),
+      commitment(stubbornness.size()),
+      regard(static_cast<std::size_t>(agent_count) * kMaxSectors, 0.0),
       focus_issue(stubbornness.size(), -1),
       focus_strength(stubbornness.size(), 0.0),
       confidential_until(stubbornness.size(), -1) {}

@@ -6,6 +6,8 @@
 // (sector, role, authority, neighbourhood) lives in Place.
 #include <vector>
 
+#include "model/sector.hpp"
+
 namespace placesim {
 
 struct Agents {
@@ -22,10 +24,12 @@ struct Agents {
   std::vector<double> fatigue;
   std::vector<double> attention;
   std::vector<int> tenure;  // months in post
+  std::vector<double> commitment;  // chi: willingness to commit to joint work, in [0, 1]
+  // count x kMaxSectors: how n has come to find each sector (its own included), from its
+  // experiences of their people; strangers are met in this light (docs/ODD.md 7.2.4).
+  std::vector<double> regard;
 
   // Intervention effects that outlast a session.
-  std::vector<int> durable_until;             // month until which unused trust decays slower
-  std::vector<double> durable_decay_factor;   // multiplier on trust decay while durable
   std::vector<int> focus_issue;               // issue with extra attention, or -1
   std::vector<double> focus_strength;         // extra effort share on that issue
   std::vector<int> confidential_until;        // month until which they share no knowledge
@@ -36,6 +40,8 @@ struct Agents {
   const double* priorities_of(int n) const { return &priorities[index(n)]; }
   double* mandate_of(int n) { return &mandate[index(n)]; }
   const double* mandate_of(int n) const { return &mandate[index(n)]; }
+  double* regard_of(int n) { return &regard[static_cast<std::size_t>(n) * kMaxSectors]; }
+  const double* regard_of(int n) const { return &regard[static_cast<std::size_t>(n) * kMaxSectors]; }
 
  private:
   std::size_t index(int n) const {

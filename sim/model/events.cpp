@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/population.hpp"
+#include "model/regard.hpp"
 #include "model/simplex.hpp"
 
 namespace placesim {
@@ -135,6 +136,7 @@ void policy_changes(ModelState& st) {
 }
 
 void run_events(ModelState& st) {
+  update_sector_regard(st);  // what newcomers learn from their colleagues this month
   hold_election_if_due(st);
   staff_turnover(st);
   crises(st);

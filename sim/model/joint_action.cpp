@@ -3,20 +3,25 @@
 #include <algorithm>
 
 #include "model/mechanisms.hpp"
+#include "model/regard.hpp"
 #include "model/population.hpp"
 
 namespace placesim {
 
 namespace {
 
-// u_ni = alpha_n c_n a_n (p_ni + focus), the effort agent n puts into issue i.
+// u_ni = alpha_n c_n a_n chi_n iota_n (p_ni + focus), the effort agent n puts into issue i:
+// attention, capacity and authority, as far as n is committed to joint work (chi) and settled
+// in post (iota = min(1, (tenure + 1) / population.induction_months)).
 void compute_contributions(ModelState& st) {
   const Agents& a = st.agents;
   const auto k = static_cast<std::size_t>(st.issues);
   const auto stride = static_cast<std::size_t>(st.scratch.issue_stride);
+  const int induction = st.params.population.induction_months;
   for (int n = 0; n < a.count; ++n) {
     const auto ni = static_cast<std::size_t>(n);
-    const double scale = a.attention[ni] * a.capacity[ni] * st.authority(n);
+    const double settled = induction > 0 ? std::min(1.0, (a.tenure[ni] + 1.0) / induction) : 1.0;
+    const double scale = a.attention[ni] * a.capacity[ni] * st.authority(n) * a.commitment[ni] * settled;
     const double* p = a.priorities_of(n);
     double* u = &st.scratch.contribution[ni * stride];
     for (std::size_t i = 0; i < k; ++i) u[i] = scale * p[i];
@@ -53,12 +58,12 @@ void cross_tie_products(ModelState& st, double stranger, double* __restrict out)
 }
 
 // Trust between cross-sector partners who worked together this month (their tie was used)
-// moves with the success or failure of the issues they both put priority on ("amplify what
-// works"; visible failure lowers it a little).
+// moves with the remembered progress of the issues they both put priority on ("amplify what
+// works"; visible failure lowers it).
 void success_feedback(ModelState& st) {
   const JointActionParams& jp = st.params.joint_action;
   const int k = st.issues;
-  const double* success = st.scratch.success.data();
+  const double* success = st.place_state.progress.data();
   bool any = false;
   for (int i = 0; i < k; ++i) any = any || success[i] != 0.0;
   if (!any) return;
@@ -104,7 +109,11 @@ void measure_joint_action(ModelState& st) {
   }
   // Cohesion: contributors from different sectors who do not know each other extend the
   // trust of a first meeting; their ties raise or lower it from there.
-  const double stranger = st.params.trust.new_tie_cross;
+  // Contributors who do not know each other meet as strangers do (first-meeting trust, as far
+  // as the place's climate colours it).
+  ps.climate = partnership_climate(st);
+  const double g = st.params.trust.generalisation;
+  const double stranger = (1.0 - g) * st.params.trust.new_tie_cross + g * ps.climate;
   cross_tie_products(st, stranger, ps.cohesion.data());
 
   const auto sectors = static_cast<std::size_t>(st.place.sectors);
@@ -146,9 +155,11 @@ void run_joint_action(ModelState& st) {
     const auto ii = static_cast<std::size_t>(i);
     ps.outcome[ii] = update_outcome(ps.outcome[ii], jp.outcome_rate, ps.effectiveness[ii],
                                     st.place.issues[ii].drift);
-    // Last month's outcome to this month's, crises included: what people see.
+    // Last month's outcome to this month's, crises included: what people see, remembered
+    // over progress_memory months (results are slow to show; one month is mostly noise).
     st.scratch.success[ii] =
         std::clamp((ps.outcome[ii] - ps.previous_outcome[ii]) / jp.success_scale, -1.0, 1.0);
+    ps.progress[ii] += (st.scratch.success[ii] - ps.progress[ii]) / std::max(1.0, jp.progress_memory);
     ps.previous_outcome[ii] = ps.outcome[ii];
   }
   update_salience(st);

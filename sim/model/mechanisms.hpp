@@ -15,13 +15,21 @@ struct ExperienceTerms {
   double alignment = 0;      // 1 - |p_n - p_m|_1 / 2
   double mean_capacity = 0;  // (c_n + c_m) / 2
   double distance = 0;       // cultural distance between the sectors
+  double partner_openness = 0.5;  // rho_m: how open the partner comes to n (reciprocity)
 };
+
+// The partner's openness: how far m comes ready to share and commit with n, a ramp in m's
+// trust in n from closed (0) to open (1), even (1/2) at the threshold. Trust is reciprocated:
+// the basis of the model's virtuous and vicious circles (docs/ODD.md 7.2.3).
+inline double openness_to(double trust_mn, double threshold, double width) {
+  return std::clamp(0.5 + (trust_mn - threshold) / width, 0.0, 1.0);
+}
 
 template <class ExperienceParamsT>
 double experience(const ExperienceParamsT& b, const ExperienceTerms& t, double noise) {
   const double e = b.base + (t.cross_sector ? b.literacy * t.literacy : 0.0) +
                    b.alignment * t.alignment + b.capacity * t.mean_capacity -
-                   b.distance * t.distance + noise;
+                   b.distance * t.distance + b.reciprocity * (t.partner_openness - 0.5) + noise;
   return std::clamp(e, 0.0, 1.0);
 }
 

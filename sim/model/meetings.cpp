@@ -71,7 +71,12 @@ class Encounters {
         confidential_until_(st.agents.confidential_until.data()),
         pull_(st.scratch.pull.data()),
         pull_weight_(st.scratch.pull_weight.data()),
-        knowledge_pull_(st.scratch.knowledge_pull.data()) {
+        knowledge_pull_(st.scratch.knowledge_pull.data()),
+        regard_(st.agents.regard.data()),
+        regard_learning_(st.params.trust.regard_learning),
+        generalisation_(st.params.trust.generalisation),
+        reciprocity_threshold_(st.params.experience.reciprocity_threshold),
+        reciprocity_width_(st.params.experience.reciprocity_width) {
     for (std::size_t s = 0; s < st.params.sectors.size(); ++s) data_openness_[s] = st.params.sectors[s].culture.data_openness;
   }
 
@@ -86,13 +91,20 @@ class Encounters {
     terms.alignment = 1.0 - distance;
     terms.mean_capacity = 0.5 * (capacity_[a] + capacity_[b]);
     terms.distance = st_.place.culture_distance[index(sa)][index(sb)];
-    const std::uint32_t bits = rng.next_u32();
-    terms.literacy = literacy_[a];
-    const double e_a = experience(experience_, terms, noise(bits & 0xFFFFu, experience_.noise));
-    terms.literacy = literacy_[b];
-    const double e_b = experience(experience_, terms, noise(bits >> 16, experience_.noise));
+    const Layer layer = terms.cross_sector ? Layer::Cross : Layer::Within;
     const double first = terms.cross_sector ? new_tie_cross_ : new_tie_within_;
     const TrustGraph::Link link = st_.trust.link(a, b, first, first, month_);
+    if (link.created && generalisation_ > 0) set_first_meeting_trust(st_, a, b, link);
+    // Each side experiences the other as open as the other trusts it, before this encounter.
+    const double trust_ab = st_.trust.trust(a, layer, link.forward);
+    const double trust_ba = st_.trust.trust(b, layer, link.backward);
+    const std::uint32_t bits = rng.next_u32();
+    terms.literacy = literacy_[a];
+    terms.partner_openness = openness_to(trust_ba, reciprocity_threshold_, reciprocity_width_);
+    const double e_a = experience(experience_, terms, noise(bits & 0xFFFFu, experience_.noise));
+    terms.literacy = literacy_[b];
+    terms.partner_openness = openness_to(trust_ab, reciprocity_threshold_, reciprocity_width_);
+    const double e_b = experience(experience_, terms, noise(bits >> 16, experience_.noise));
     side(a, b, sb, link.forward, e_a, distance, terms.cross_sector);
     side(b, a, sa, link.backward, e_b, distance, terms.cross_sector);
   }
@@ -126,6 +138,11 @@ class Encounters {
 
     const double good = cross ? std::max(0.0, e - literacy_threshold_) : 0.0;
     literacy_[ni] += literacy_growth_ * good * (1.0 - literacy_[ni]);
+
+    // What n makes of m's organisation moves with what n now makes of m: regard is a slow
+    // mean of n's relationships with its people, as they stand when they are used.
+    double& regard = regard_[ni * kMaxSectors + index(sm)];
+    regard += regard_learning_ * (trust - regard);
   }
 
   ModelState& st_;
@@ -146,15 +163,19 @@ class Encounters {
   double* pull_;
   double* pull_weight_;
   double* knowledge_pull_;
+  double* regard_;
+  const double regard_learning_;
+  const double generalisation_, reciprocity_threshold_, reciprocity_width_;
 };
 
-void hold_forum(ModelState& st, Encounters& encounters, int forum_index) {
-  const ForumMeeting& forum = st.place.forums[static_cast<std::size_t>(forum_index)];
-  RandomStream rng = st.stream(Purpose::Pairing, forum_index);
+// A meeting of `members`: each attends by attention, and each attendee engages: each of its
+// meetings.encounters_per_meeting conversations with another attendee happens with probability
+// equal to its commitment (a leader who is not committed to joint work sits it out).
+void hold_meeting(ModelState& st, Encounters& encounters, const std::vector<int>& members, RandomStream& rng) {
   const double floor = st.params.meetings.attendance_floor;
   auto& attendees = st.scratch.attendees;
   attendees.clear();
-  for (int n : forum.members) {
+  for (int n : members) {
     const double p_attend = floor + (1.0 - floor) * st.agents.attention[static_cast<std::size_t>(n)];
     if (rng.uniform() < p_attend) attendees.push_back(n);
   }
@@ -162,12 +183,34 @@ void hold_forum(ModelState& st, Encounters& encounters, int forum_index) {
   if (count < 2) return;
   const int per_attendee = st.params.meetings.encounters_per_meeting;
   for (std::uint32_t i = 0; i < count; ++i) {
+    const double engaged = st.agents.commitment[static_cast<std::size_t>(attendees[i])];
     for (int e = 0; e < per_attendee; ++e) {
+      if (rng.uniform() >= engaged) continue;  // decided first: a conversation not held draws no partner
       std::uint32_t j = rng.below(count - 1);
       if (j >= i) ++j;  // anyone but oneself
       encounters.encounter(attendees[i], attendees[j], rng);
     }
   }
+}
+
+// A standing arrangement meets on its cadence from the month after its programme ended, and
+// ends when its members' mutual trust (over every ordered pair, a pair without a tie counting
+// at first-meeting trust) falls below arrangements.dissolve_below: a standing group whose
+// members no longer trust each other stops meeting.
+void hold_arrangement(ModelState& st, Encounters& encounters, Arrangement& a, int index) {
+  if (!a.active || st.month < a.first_month || (st.month - a.first_month) % a.cadence_months != 0) return;
+  RandomStream rng = st.stream(Purpose::Arrangements, index);
+  hold_meeting(st, encounters, a.members, rng);
+  double sum = 0, pairs = 0;
+  for (int n : a.members) {
+    for (int m : a.members) {
+      if (n == m) continue;
+      const bool cross = st.trust.layer_between(n, m) == Layer::Cross;
+      sum += st.trust.trust_in(n, m, cross ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within);
+      pairs += 1;
+    }
+  }
+  if (pairs > 0 && sum / pairs < st.params.arrangements.dissolve_below) a.active = false;
 }
 
 void informal_contacts(ModelState& st, Encounters& encounters, int n, int count) {
@@ -186,6 +229,19 @@ void informal_contacts(ModelState& st, Encounters& encounters, int n, int count)
 
 }  // namespace
 
+double first_meeting_trust(const ModelState& st, int n, int m) {
+  const bool cross = st.sector(n) != st.sector(m);
+  const double first = cross ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within;
+  const double g = st.params.trust.generalisation;
+  return (1.0 - g) * first + g * st.agents.regard_of(n)[index(st.sector(m))];
+}
+
+void set_first_meeting_trust(ModelState& st, int n, int m, const TrustGraph::Link& link) {
+  const Layer layer = st.trust.layer_between(n, m);
+  st.trust.trust(n, layer, link.forward) = static_cast<float>(first_meeting_trust(st, n, m));
+  st.trust.trust(m, layer, link.backward) = static_cast<float>(first_meeting_trust(st, m, n));
+}
+
 void apply_pulls(ModelState& st) {
   Agents& a = st.agents;
   for (int n = 0; n < a.count; ++n) {
@@ -203,10 +259,7 @@ void decay_unused_ties(ModelState& st) {
   const int month = st.month;
   const int lapse_before = month - st.params.trust.lapse_months;
   for (int n = 0; n < g.agents(); ++n) {
-    const auto ni = static_cast<std::size_t>(n);
-    const double factor =
-        st.agents.durable_until[ni] >= month ? st.agents.durable_decay_factor[ni] : 1.0;
-    const auto rate = static_cast<float>(st.params.trust.decay * factor);
+    const auto rate = static_cast<float>(st.params.trust.decay);
     int stale = 0;
     for (const Layer layer : {Layer::Within, Layer::Cross}) {
       float* trust = g.trusts(n, layer);
@@ -231,18 +284,24 @@ void run_meetings(ModelState& st) {
   std::fill(st.scratch.knowledge_pull.begin(), st.scratch.knowledge_pull.end(), 0.0);
   Encounters encounters(st);
   for (int f = 0; f < static_cast<int>(st.place.forums.size()); ++f) {
-    if (st.month % st.place.forums[static_cast<std::size_t>(f)].cadence_months == 0) {
-      hold_forum(st, encounters, f);
+    const ForumMeeting& forum = st.place.forums[static_cast<std::size_t>(f)];
+    if (st.month % forum.cadence_months == 0) {
+      RandomStream rng = st.stream(Purpose::Pairing, f);
+      hold_meeting(st, encounters, forum.members, rng);
     }
   }
-  // How many informal contacts each agent makes: one draw per agent, in agent order, from
-  // one stream; the contacts themselves use the agent's own stream.
-  const double rate = st.params.meetings.informal_contact_rate;
-  const int whole = static_cast<int>(rate);
-  const double fraction = rate - whole;
+  for (std::size_t i = 0; i < st.arrangements.size(); ++i) {
+    hold_arrangement(st, encounters, st.arrangements[i], static_cast<int>(i));
+  }
+  // How many informal contacts each agent makes: the rate at full commitment times its
+  // commitment; one draw per agent, in agent order, from one stream; the contacts themselves
+  // use the agent's own stream.
+  const double full = st.params.meetings.informal_contact_rate;
   RandomStream how_many = st.stream(Purpose::Informal, st.agents.count);
   for (int n = 0; n < st.agents.count; ++n) {
-    const int count = whole + (how_many.uniform() < fraction ? 1 : 0);
+    const double rate = full * st.agents.commitment[static_cast<std::size_t>(n)];
+    const int whole = static_cast<int>(rate);
+    const int count = whole + (how_many.uniform() < rate - whole ? 1 : 0);
     if (count > 0) informal_contacts(st, encounters, n, count);
   }
   apply_pulls(st);

@@ -17,6 +17,10 @@ const std::vector<MetricSpec>& metric_specs() {
       {"trust_within_sector", Scalar, "trust", "trust within sectors", "Mean trust over ties within a sector", 0, 1},
       {"trust_member_officer", Scalar, "trust", "member-officer trust",
        "Mean trust over ties between the council's members and its officers, both directions", 0, 1, true},
+      {"regard_cross_sector", Scalar, "trust", "regard across sectors",
+       "Mean regard of leaders for the other sectors: how they have come to find each other's organisations, "
+       "which colours every first meeting (the partnership's climate)",
+       0, 1},
       {"trust_place_level", Scalar, "trust", "place-level trust",
        "Mean trust over cross-sector ties between place-level posts", 0, 1},
       {"trust_neighbourhood", Scalar, "trust", "neighbourhood trust",
@@ -39,6 +43,9 @@ const std::vector<MetricSpec>& metric_specs() {
       {"literacy", Scalar, "skill", "literacy", "Mean understanding of other sectors", 0, 1},
       {"fatigue", Scalar, "fatigue", "fatigue", "Mean change fatigue", 0, 1},
       {"attention", Scalar, "share of time", "attention", "Mean attention free for partnership work", 0, 1},
+      {"commitment", Scalar, "share", "commitment",
+       "Mean willingness to commit to joint work (chi), which scales each leader's contribution", 0, 1},
+      {"tenure", Scalar, "months", "months in post", "Mean months the post holders have been in post", 0, kInf},
       {"elections", Scalar, "events/month", "elections", "Elections held this month", 0, kInf},
       {"control_changes", Scalar, "events/month", "changes of control", "Changes of political control this month", 0,
        kInf},
@@ -57,6 +64,8 @@ const std::vector<MetricSpec>& metric_specs() {
        "Interventions' cost this month: fixed costs as they start, per participant-session as held", 0, kInf},
       {"cost_cumulative", Scalar, "GBP thousand", "cost to date", "Interventions' cost from month 0 to this month", 0,
        kInf},
+      {"arrangements", Scalar, "arrangements", "standing arrangements",
+       "Standing arrangements left by programmes that still meet", 0, kInf},
       {"outcome", PerIssue, "outcome", "issue outcome", "Issue outcome y_i: the quality residents experience", 0, 1},
       {"salience", PerIssue, "share", "salience", "Residents' concern s_i (sums to 1 over issues)", 0, 1},
       {"joint_effort", PerIssue, "effort", "joint effort", "Stakeholder-weighted sector effort sum_s w_is E_is", 0,
@@ -266,12 +275,20 @@ void record_metrics(ModelState& st, MetricSeries& out) {
     out.at(t, Metric::Cohesion, i) = static_cast<float>(ps.cohesion[ii]);
   }
   out.at(t, Metric::PlaceIndex) = static_cast<float>(index);
+  out.at(t, Metric::RegardCrossSector) = static_cast<float>(ps.climate);
   const Agents& a = st.agents;
   out.at(t, Metric::Capacity) = mean_of(a.capacity);
   out.at(t, Metric::Knowledge) = mean_of(a.knowledge);
   out.at(t, Metric::Literacy) = mean_of(a.literacy);
   out.at(t, Metric::Fatigue) = mean_of(a.fatigue);
   out.at(t, Metric::Attention) = mean_of(a.attention);
+  out.at(t, Metric::Commitment) = mean_of(a.commitment);
+  double tenure = 0;
+  for (const int months : a.tenure) tenure += months;
+  out.at(t, Metric::Tenure) = static_cast<float>(tenure / a.count);
+  int arrangements = 0;
+  for (const Arrangement& arrangement : st.arrangements) arrangements += arrangement.active;
+  out.at(t, Metric::Arrangements) = static_cast<float>(arrangements);
   const EventCounts& e = st.events;
   out.at(t, Metric::Elections) = static_cast<float>(e.elections);
   out.at(t, Metric::ControlChanges) = static_cast<float>(e.control_changes);

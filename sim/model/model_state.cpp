@@ -22,6 +22,7 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   PlaceState& ps = place_state;
   ps.outcome.assign(k, 0.0);
   ps.previous_outcome.assign(k, 0.0);
+  ps.progress.assign(k, 0.0);
   ps.salience.assign(k, 0.0);
   ps.sector_mandate.assign(kMaxSectors * k, 0.0);
   ps.party_ideology.assign(static_cast<std::size_t>(p.events.elections.parties) * k, 0.0);

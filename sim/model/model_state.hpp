@@ -1,5 +1,6 @@
 #pragma once
 // Everything one run changes, in one place, so that each process is a function of it.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -21,7 +22,8 @@ struct RunIdentity {
 // Place-level state: issues, mandates, politics and this month's joint action.
 struct PlaceState {
   std::vector<double> outcome;           // y_i
-  std::vector<double> previous_outcome;  // y_i last month (success feedback)
+  std::vector<double> previous_outcome;  // y_i last month
+  std::vector<double> progress;          // g_i: remembered progress, in [-1, 1] (success feedback)
   std::vector<double> salience;          // s_i
   std::vector<double> sector_mandate;    // sectors x issues: national targets and plans
   std::vector<double> party_ideology;    // parties x issues
@@ -30,6 +32,8 @@ struct PlaceState {
   int elections_held = 0;
   double policy_change_multiplier = 1.0; // interventions such as Total Place lower it
   double cost_cumulative = 0;            // interventions' cost so far
+  double climate = 0;                    // mean regard for the other sectors (joint action)
+  std::array<PerSector, kMaxSectors> sector_regard{};  // each sector's mean regard, at the month's start
 
   // Joint action this month (recorded as metrics).
   std::vector<double> sector_effort;     // issues x sectors: E_is
@@ -37,6 +41,15 @@ struct PlaceState {
   std::vector<double> cohesion;          // C_i
   std::vector<double> issue_knowledge;   // K_i
   std::vector<double> effectiveness;     // J_i
+};
+
+// A standing arrangement a programme left behind: its participants' posts meet on a cadence
+// for as long as they trust each other enough (docs/ODD.md 7.4).
+struct Arrangement {
+  int cadence_months = 0;
+  int first_month = 0;        // the month after the programme ended
+  bool active = false;
+  std::vector<int> members;   // posts: a new holder inherits the seat
 };
 
 // Events of the current month (recorded, then cleared).
@@ -83,6 +96,7 @@ struct ModelState {
   TrustGraph trust;
   Scratch scratch;
   EventCounts events;
+  std::vector<Arrangement> arrangements;  // reserved at the start: none is added in the step
 
   // The random stream of one process, this month, for one entity (agent, forum, issue).
   RandomStream stream(Purpose purpose, int entity) const {

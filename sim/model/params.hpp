@@ -76,6 +76,7 @@ struct PopulationParams {
   std::vector<RoleSpec> roles;
   double individual_spread = 0;      // newcomers' skills: sector level +/- this (uniform)
   int initial_tenure_months = 0;     // starting tenures are uniform below this
+  int induction_months = 0;          // a newcomer's contribution to joint work builds up over this
   double initial_priority_noise = 0; // share of a random simplex point in starting priorities
   double mandate_floor = 0;          // every issue's minimum share in a sector's mandate
   double stubbornness_base = 0;
@@ -99,6 +100,9 @@ struct TrustParams {
   int max_ties_within = 0;
   int max_ties_cross = 0;
   double strong_tie = 0;       // threshold for a strong tie (metrics)
+  double generalisation = 0;   // weight of one's regard for a sector on a first meeting with someone of it
+  double regard_learning = 0;  // share of the way an experience moves one's regard for the partner's sector
+  double institutional_memory = 0;  // share of a newcomer's regard taken from colleagues' (the rest: strangers')
 };
 
 struct MeetingParams {
@@ -115,6 +119,9 @@ struct ExperienceParams {
   double capacity = 0;
   double distance = 0;
   double noise = 0;  // standard deviation of a uniform noise term
+  double reciprocity = 0;            // b_r: weight of the partner's openness to cooperate
+  double reciprocity_threshold = 0;  // the partner's trust at which it is even
+  double reciprocity_width = 0;      // and the width of trust over which it goes from closed to open
 };
 
 struct InfluenceParams {
@@ -138,6 +145,20 @@ struct JointActionParams {
   double success_scale = 0;      // monthly outcome change read as full success or failure
   double success_trust_gain = 0;
   double failure_trust_loss = 0;
+  double progress_memory = 0;    // months over which progress is remembered (an exponential mean)
+};
+
+// Willingness to commit to joint work (docs/ODD.md 7.3.3).
+struct CommitmentParams {
+  double base = 0;        // commitment of a leader with neutral trust and no progress to see
+  double trust = 0;       // added per unit of mean cross-sector trust above trust.new_tie_cross
+  double progress = 0;    // added per unit of progress on the issues the leader cares about
+  double adjustment = 0;  // monthly share of the way to that level
+};
+
+// Standing arrangements a programme leaves behind (docs/ODD.md 7.4).
+struct ArrangementParams {
+  double dissolve_below = 0;  // an arrangement whose members' mutual trust falls below this ends
 };
 
 struct ElectionParams {
@@ -191,6 +212,8 @@ struct Params {
   InfluenceParams influence;
   LearningParams learning;
   JointActionParams joint_action;
+  CommitmentParams commitment;
+  ArrangementParams arrangements;
   EventParams events;
   RecoveryParams recovery;
   std::vector<SectorSpec> sectors;

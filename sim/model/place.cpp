@@ -101,6 +101,9 @@ Place build_place(const Params& params) {
     }
     place.heard_authority.push_back(heard);
   }
+  for (int s = 0; s < place.sectors; ++s) {
+    if (place.sector_size[static_cast<std::size_t>(s)] > 0) place.staffed_sectors.push_back(s);
+  }
 
   for (std::size_t a = 0; a < params.sectors.size(); ++a) {
     for (std::size_t b = 0; b < params.sectors.size(); ++b) {

@@ -47,6 +47,7 @@ struct Place {
   std::vector<ForumMeeting> forums;
   std::array<PerSector, kMaxSectors> culture_distance{};
   std::array<int, kMaxSectors> sector_size{};
+  std::vector<int> staffed_sectors;  // indices of the sectors with posts, in order
   PerSector sector_authority{};   // sum of authority in each sector
   std::vector<int> member_seats;  // agents of the council's member sectors, in index order
 

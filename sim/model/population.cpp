@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "model/bernoulli_skipper.hpp"
+#include "model/commitment.hpp"
+#include "model/regard.hpp"
 #include "model/pair_order.hpp"
 #include "model/joint_action.hpp"
 #include "model/simplex.hpp"
@@ -132,8 +134,8 @@ void arrive(ModelState& st, int n) {
   a.stubbornness[i] = clamp01(pp.stubbornness_base +
                               pp.stubbornness_target * spec.culture.target_focus +
                               pp.stubbornness_authority * st.authority(n));
-  a.durable_until[i] = -1;
-  a.durable_decay_factor[i] = 1.0;
+  set_newcomer_regard(st, n);
+  a.commitment[i] = st.params.commitment.base;  // no ties yet, no progress seen yet
   a.focus_issue[i] = -1;
   a.focus_strength[i] = 0.0;
   a.confidential_until[i] = -1;
@@ -172,7 +174,20 @@ void initialise(ModelState& st) {
     st.agents.tenure[static_cast<std::size_t>(n)] = static_cast<int>(
         rng.below(static_cast<std::uint32_t>(st.params.population.initial_tenure_months)));
   }
+  // Those in post at the start regard their own sector and the others as the partnership's
+  // history has left them: the starting trust within and across sectors.
+  for (int n = 0; n < st.place.agent_count(); ++n) {
+    double* regard = st.agents.regard_of(n);
+    for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
+      regard[s] = sector_at(s) == st.sector(n) ? st.params.trust.initial_within : st.params.trust.initial_cross;
+    }
+  }
+  update_sector_regard(st);
   initial_ties(st);
+  // Commitment starts where the starting relationships put it.
+  for (int n = 0; n < st.place.agent_count(); ++n) {
+    st.agents.commitment[static_cast<std::size_t>(n)] = commitment_target(st, n);
+  }
   measure_joint_action(st);
 }
 

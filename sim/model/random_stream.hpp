@@ -25,6 +25,8 @@ enum class Purpose : std::uint32_t {
   Experience = 8,
   Informal = 9,
   Interventions = 10,
+  ProgrammeQuality = 13,   // an intervention's effect multipliers, drawn when a run of it starts
+  Arrangements = 14,       // standing arrangements' meetings
   Design = 20,             // sampled sweep designs (random, Latin hypercube)
   DesignPermutation = 21,  // Latin hypercube strata
   DesignMorris = 22,       // Morris trajectories

@@ -1,5 +1,7 @@
 #include "model/recovery.hpp"
 
+#include "model/commitment.hpp"
+
 namespace placesim {
 
 void run_recovery(ModelState& st) {
@@ -16,6 +18,7 @@ void run_recovery(ModelState& st) {
     a.focus_strength[ni] *= 1.0 - rp.focus_decay;
     ++a.tenure[ni];
   }
+  update_commitment(st);
 }
 
 }  // namespace placesim

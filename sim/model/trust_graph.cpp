@@ -54,7 +54,7 @@ int TrustGraph::free_position(int n, Layer l) {
 
 TrustGraph::Link TrustGraph::link(int n, int m, double trust_nm, double trust_mn, int month) {
   const Layer l = layer_between(n, m);
-  if (const int k = find(n, m); k >= 0) return {k, mate(n, l, k)};
+  if (const int k = find(n, m); k >= 0) return {k, mate(n, l, k), false};
   const int forward = free_position(n, l);
   const int backward = free_position(m, l);
   const std::size_t f = slot(n, l, forward), b = slot(m, l, backward);
@@ -66,7 +66,7 @@ TrustGraph::Link TrustGraph::link(int n, int m, double trust_nm, double trust_mn
   trust_[b] = static_cast<float>(trust_mn);
   last_contact_[b] = month;
   mate_[b] = forward;
-  return {forward, backward};
+  return {forward, backward, true};
 }
 
 void TrustGraph::remove_at(int n, Layer l, int k) {

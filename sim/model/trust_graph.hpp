@@ -61,6 +61,7 @@ class TrustGraph {
   struct Link {
     int forward = -1;
     int backward = -1;
+    bool created = false;  // the relationship is new
   };
   // The relationship between n and m (n != m), created when absent with the given trust each
   // way and last contact this month. When a row is full, the relationship its owner used

@@ -124,12 +124,20 @@ std::unique_ptr<Table> interventions_table() {
       .field(info("take_up_fatigue", ValueType::Real, 0.5, 0, 1, "", "How far fatigue lowers take-up",
                   "conceptual model: take-up depends on fatigue; P8"),
              [](InterventionSpec& s) -> auto& { return s.take_up_fatigue; })
-      .field(info("durability_months", ValueType::Integer, std::int64_t{0}, 0, 1200, "months",
-                  "Attendees' unused ties decay slower for this long after a session", doc),
-             [](InterventionSpec& s) -> auto& { return s.durability_months; })
-      .field(info("durability_factor", ValueType::Real, 1.0, 0, 1, "",
-                  "Multiplier on trust decay while durable (0: no decay)", doc),
-             [](InterventionSpec& s) -> auto& { return s.durability_factor; })
+      .field(info("arrangement_cadence_months", ValueType::Integer, std::int64_t{0}, 0, 1200, "months",
+                  "When it ends, the posts that took part keep meeting this often, as a standing arrangement, "
+                  "for as long as they trust each other (arrangements.dissolve_below); 0: none",
+                  "S0 ('leave a legacy of different conversations'); the conceptual model (joint arrangements)"),
+             [](InterventionSpec& s) -> auto& { return s.arrangement_cadence_months; })
+      .field(info("quality_sd", ValueType::Real, 0.0, 0, 10, "",
+                  "Standard deviation of a run's effect multiplier (mean 1), drawn when it starts: how one run "
+                  "of a programme differs from another",
+                  "Avolio et al. 2009 (about two programmes in three have a positive effect)"),
+             [](InterventionSpec& s) -> auto& { return s.quality_sd; })
+      .field(info("participant_sd", ValueType::Real, 0.0, 0, 10, "",
+                  "Standard deviation of each participant's effect multiplier (mean 1)",
+                  "Lacerenza et al. 2017 (participants gain unequally)"),
+             [](InterventionSpec& s) -> auto& { return s.participant_sd; })
       .field(info("fatigue", ValueType::Real, 0.02, 0, 1, "fatigue",
                   "Fatigue a session adds to each attendee, times (1 - fatigue)", "conceptual model; S2 ('the big lie')"),
              [](InterventionSpec& s) -> auto& { return s.fatigue; })
@@ -195,9 +203,9 @@ void write_preset_comparison(std::ostream& out) {
     }
     if (i.confidential) effects += "; confidential";
     if (i.policy_change_multiplier < 1) effects += "; policy churn x" + to_toml(i.policy_change_multiplier);
-    const std::string lasting = i.durability_months > 0 ? std::to_string(i.durability_months) + " months, decay x" +
-                                                             to_toml(i.durability_factor)
-                                                       : "-";
+    const std::string lasting = i.arrangement_cadence_months > 0
+                                    ? "standing arrangement every " + std::to_string(i.arrangement_cadence_months) + " months"
+                                    : "-";
     out << "| `" << i.name << "` | " << i.provider << " | " << i.theory << " | " << whom << " | " << when << sessions
         << " | " << focal << " | " << effects << " | " << to_toml(i.take_up) << " | " << lasting << " | "
         << to_toml(i.fatigue) << " | " << to_toml(i.cost_fixed) << " + " << to_toml(i.cost_per_participant_session)

@@ -112,7 +112,12 @@ void declare_population(Declare& d) {
   d.integer("population.initial_tenure_months",
             [](Params& p) -> auto& { return p.population.initial_tenure_months; }, 60, 1, 1200,
             "months", "Post holders at the start have been in post uniformly 0 to this many months",
-            "illustrative (tenure is recorded, no process reads it)");
+            "illustrative: five years, so that about one in ten is still in induction at the start");
+  d.integer("population.induction_months",
+            [](Params& p) -> auto& { return p.population.induction_months; }, 6, 0, 120, "months",
+            "A newcomer's contribution to joint work builds up linearly over this many months (0: at once)",
+            "illustrative: new leaders take months to learn the place and its partners (S4 1.1, understanding the "
+            "place); makes turnover cost joint work");
   d.real("population.initial_priority_noise",
          [](Params& p) -> auto& { return p.population.initial_priority_noise; }, 0.3, 0, 1, "",
          "Share of a uniformly random simplex point in each agent's starting priorities",
@@ -140,9 +145,11 @@ void declare_trust(Declare& d) {
   d.real("trust.initial_within", [](Params& p) -> auto& { return p.trust.initial_within; }, 0.65,
          0, 1, "trust", "Mean starting trust on ties inside a sector",
          "conceptual model: denser and higher inside an organisation at start");
-  d.real("trust.initial_cross", [](Params& p) -> auto& { return p.trust.initial_cross; }, 0.5, 0,
-         1, "trust", "Mean starting trust on cross-sector ties (a partnership with some history)",
-         "Geddes, Davies & Fuller 2007 (LSPs built on a tradition of cooperation); tuned against P1");
+  d.real("trust.initial_cross", [](Params& p) -> auto& { return p.trust.initial_cross; }, 0.3, 0,
+         1, "trust", "Mean starting trust on cross-sector ties, and leaders' starting regard for the other sectors",
+         "tuned: below the threshold between the vicious and virtuous circles (about 0.4 on the default place, "
+         "P9), so that the default place stays in the vicious circle unless something tips it (P11); no source "
+         "gives a figure");
   d.real("trust.initial_spread", [](Params& p) -> auto& { return p.trust.initial_spread; }, 0.1,
          0, 0.5, "trust", "Starting trust is the mean plus or minus this (uniform)", "illustrative: starting relationships differ");
   d.real("trust.tie_probability_within",
@@ -162,20 +169,20 @@ void declare_trust(Declare& d) {
   d.real("trust.learning_up", [](Params& p) -> auto& { return p.trust.learning_up; }, 0.15, 0, 1,
          "", "Trust learning rate after a better-than-expected experience (eta up)",
          "conceptual model: trust slow to build (half the rate of loss); Slovic 1993 (trust asymmetry); "
-         "level tuned against P1 (a quiet partnership holds its trust)");
+         "level tuned in the first model against a quiet partnership holding its trust (docs/model-changes.md), kept");
   d.real("trust.learning_down", [](Params& p) -> auto& { return p.trust.learning_down; }, 0.3, 0,
          1, "", "Trust learning rate after a worse-than-expected experience (eta down)",
          "conceptual model: trust quick to lose; Slovic 1993 (trust asymmetry)");
   d.real("trust.decay", [](Params& p) -> auto& { return p.trust.decay; }, 0.02, 0, 1, "1/month",
          "Monthly regression of an unused tie's trust towards the floor",
-         "illustrative; tuned against P1 (trust is kept up by contact: a quiet place holds its trust)");
+         "illustrative; tuned in the first model against a quiet partnership holding its trust (docs/model-changes.md), kept");
   d.real("trust.floor", [](Params& p) -> auto& { return p.trust.floor; }, 0.2, 0, 1, "trust",
          "Level an unused tie regresses to", "illustrative: an acquaintance without recent contact, below first-meeting trust");
   d.integer("trust.lapse_months", [](Params& p) -> auto& { return p.trust.lapse_months; }, 24, 1,
             12000, "months",
             "A relationship unused for longer than this lapses (on both sides); the mean trust "
             "metrics therefore describe maintained relationships",
-            "illustrative; chosen so dormant acquaintances do not dominate the trust metrics (P1)");
+            "illustrative; chosen so dormant acquaintances do not dominate the trust metrics (docs/ODD.md 7.2.7)");
   d.integer("trust.max_ties_within", [](Params& p) -> auto& { return p.trust.max_ties_within; },
             32, 1, 4096, "ties",
             "Most ties one agent keeps within its sector; a new tie replaces the least recently used",
@@ -186,21 +193,34 @@ void declare_trust(Declare& d) {
             "illustrative (a bounded personal network)");
   d.real("trust.strong_tie", [](Params& p) -> auto& { return p.trust.strong_tie; }, 0.6, 0, 1,
          "trust", "Trust at or above which a tie counts as strong (metrics only)", "convention");
+  d.real("trust.generalisation", [](Params& p) -> auto& { return p.trust.generalisation; }, 0.5, 0, 1, "",
+         "Weight, on a first meeting, of one's regard for the stranger's sector (against trust.new_tie_*)",
+         "illustrative: people meet a stranger as they have come to find the stranger's organisation; tuned "
+         "against P9 (it couples relationships into a place-wide climate)");
+  d.real("trust.regard_learning", [](Params& p) -> auto& { return p.trust.regard_learning; }, 0.05, 0, 1, "",
+         "Share of the way one encounter moves one's regard for the partner's sector towards one's updated "
+         "trust in that partner",
+         "illustrative: a view of another organisation forms over about twenty encounters with its people");
+  d.real("trust.institutional_memory", [](Params& p) -> auto& { return p.trust.institutional_memory; }, 0.7, 0, 1,
+         "", "Share of a newcomer's regard for each sector taken from its colleagues' (the rest from a stranger's)",
+         "Geddes, Davies & Fuller 2007 (success came with a tradition of cooperation and trust); tuned against P9");
 }
 
 void declare_meetings(Declare& d) {
   d.integer("meetings.encounters_per_meeting",
-            [](Params& p) -> auto& { return p.meetings.encounters_per_meeting; }, 1, 0, 100,
-            "encounters", "Conversations each attendee starts with another attendee per meeting",
-            "illustrative: one substantive conversation started per attendee (with informal contacts, about four encounter sides per agent-month)");
+            [](Params& p) -> auto& { return p.meetings.encounters_per_meeting; }, 2, 0, 100,
+            "encounters", "Conversations a fully committed attendee starts with another attendee per meeting (each "
+            "happens with probability equal to the attendee's commitment)",
+            "illustrative: two substantive conversations at full commitment (with informal contacts, about four "
+            "encounter sides per agent-month at the default commitment)");
   d.real("meetings.attendance_floor",
          [](Params& p) -> auto& { return p.meetings.attendance_floor; }, 0.5, 0, 1, "probability",
          "Attendance probability of an agent with no free attention (rises linearly to 1)",
          "illustrative; S2 ('not diverted by short term crises')");
   d.real("meetings.informal_contact_rate",
-         [](Params& p) -> auto& { return p.meetings.informal_contact_rate; }, 0.5, 0, 100,
+         [](Params& p) -> auto& { return p.meetings.informal_contact_rate; }, 1.0, 0, 100,
          "contacts/month",
-         "Expected informal contacts an agent makes a month (the whole part always, the "
+         "Expected informal contacts a fully committed agent makes a month, times its commitment (the whole part always, the "
          "fraction with that probability), each with someone chosen by trust",
          "conceptual model: informal contacts chosen with probability rising with trust; the rate is "
          "illustrative (with forums, about four encounter sides per agent-month)");
@@ -213,7 +233,7 @@ void declare_meetings(Declare& d) {
 void declare_experience(Declare& d) {
   d.real("experience.base", [](Params& p) -> auto& { return p.experience.base; }, 0.4, -1, 1, "",
          "b0: base quality of an encounter",
-         "illustrative; tuned against P1 (a quiet partnership holds its trust)");
+         "illustrative; tuned in the first model against a quiet partnership holding its trust (docs/model-changes.md), kept");
   d.real("experience.literacy", [](Params& p) -> auto& { return p.experience.literacy; }, 0.2, 0,
          1, "", "b_l: weight of the agent's literacy, in cross-sector encounters only",
          "S4 2.4 (understanding councillors' role; members' confidence with partners)");
@@ -227,6 +247,16 @@ void declare_experience(Declare& d) {
          "S4 2.1 ('full of different languages, cultures and ways of working')");
   d.real("experience.noise", [](Params& p) -> auto& { return p.experience.noise; }, 0.15, 0, 1,
          "", "Standard deviation of the uniform noise in each experience", "illustrative: encounters vary, so that some go badly");
+  d.real("experience.reciprocity", [](Params& p) -> auto& { return p.experience.reciprocity; }, 1.0, 0, 2, "",
+         "b_r: weight of the partner's openness (from closed, -1/2, to open, +1/2) in an encounter's experience",
+         "Ansell & Gash 2008 (trust-building and commitment reinforce each other); tuned against P9: with "
+         "b_r / reciprocity_width > 1 a relationship has a trusting and a distrustful state");
+  d.real("experience.reciprocity_threshold",
+         [](Params& p) -> auto& { return p.experience.reciprocity_threshold; }, 0.45, 0, 1, "trust",
+         "The partner's trust at which their openness is even", "tuned against P9 (the threshold between circles)");
+  d.real("experience.reciprocity_width", [](Params& p) -> auto& { return p.experience.reciprocity_width; }, 0.3,
+         0.01, 2, "trust", "The span of the partner's trust over which their openness goes from closed to open",
+         "tuned against P9");
 }
 
 void declare_influence(Declare& d) {
@@ -269,9 +299,9 @@ void declare_learning(Declare& d) {
 
 void declare_joint_action(Declare& d) {
   d.real("joint_action.outcome_rate", [](Params& p) -> auto& { return p.joint_action.outcome_rate; },
-         1.0, 0, 100, "1/month", "r: outcome gain per unit of effectiveness",
-         "illustrative; with the initial outcomes, chosen so each issue starts near the outcome "
-         "its initial leadership sustains (P1: decline comes from disruption, not the start)");
+         1.8, 0, 100, "1/month", "r: outcome gain per unit of effectiveness",
+         "tuned against P9 and P10: a place in the virtuous circle sustains an index of about 0.65, one in the "
+         "vicious circle about 0.45 (illustrative levels; the elasticity is in docs/ODD.md section 8)");
   d.real("joint_action.salience_floor",
          [](Params& p) -> auto& { return p.joint_action.salience_floor; }, 0.1, 0, 10, "",
          "Residents' concern keeps this much weight when an outcome is perfect", "illustrative: residents' concern for an issue never vanishes");
@@ -287,6 +317,31 @@ void declare_joint_action(Declare& d) {
          [](Params& p) -> auto& { return p.joint_action.failure_trust_loss; }, 0.02, 0, 1, "",
          "Trust loss of contributors to a visibly failing issue, times trust",
          "conceptual model: visible failure lowers trust a little");
+  d.real("joint_action.progress_memory", [](Params& p) -> auto& { return p.joint_action.progress_memory; }, 6, 1,
+         120, "months", "Months over which leaders remember progress and setbacks (the mean age of an exponential memory)",
+         "Geddes, Davies & Fuller 2007 (results were slow to show): about half a year");
+}
+
+void declare_commitment(Declare& d) {
+  d.real("commitment.base", [](Params& p) -> auto& { return p.commitment.base; }, 0.5, 0, 1, "",
+         "chi of a leader whose cross-sector trust is that of a first meeting and who sees no progress",
+         "illustrative: half of the time and effort a leader could give to joint work");
+  d.real("commitment.trust", [](Params& p) -> auto& { return p.commitment.trust; }, 2.0, 0, 10, "",
+         "Added commitment per unit of mean cross-sector trust above trust.new_tie_cross",
+         "Ansell & Gash 2008 (commitment follows trust); tuned against P9 and P10");
+  d.real("commitment.progress", [](Params& p) -> auto& { return p.commitment.progress; }, 0.3, 0, 10, "",
+         "Added commitment per unit of progress on the issues the leader cares about",
+         "S0 ('amplify what works'); Ansell & Gash 2008 (small wins); tuned against P9");
+  d.real("commitment.adjustment", [](Params& p) -> auto& { return p.commitment.adjustment; }, 0.1, 0, 1, "1/month",
+         "Monthly share of the way commitment moves to the level trust and progress set",
+         "illustrative: about a year to settle");
+}
+
+void declare_arrangements(Declare& d) {
+  d.real("arrangements.dissolve_below", [](Params& p) -> auto& { return p.arrangements.dissolve_below; }, 0.35, 0,
+         1, "trust", "A standing arrangement ends when its members' mutual trust falls below this",
+         "illustrative: below the trust of a first meeting plus a little, a group has lost its reason to meet; "
+         "tuned against P11");
 }
 
 void declare_events(Declare& d) {
@@ -431,9 +486,9 @@ std::unique_ptr<Table> issues_table() {
       .field(real("crisis_size", 0.1, 0, 1, "", "Share of the outcome a crisis takes away",
                   "illustrative: a crisis takes a tenth of the outcome"),
              [](IssueSpec& i) -> auto& { return i.crisis_size; })
-      .field(real("initial_outcome", 0.6, 0, 1, "outcome", "y_i at month 0",
-                  "default rows: near the outcome the initial leadership sustains, rJ/(rJ + delta) "
-                  "(P1; ODD section 5)"),
+      .field(real("initial_outcome", 0.55, 0, 1, "outcome", "y_i at month 0",
+                  "tuned: between the outcomes the vicious (about 0.45) and the virtuous circle (about 0.65) "
+                  "sustain on the default place (P9)"),
              [](IssueSpec& i) -> auto& { return i.initial_outcome; })
       .field(choice("level", "place", level_choices(),
                     "Whether the issue is worked on for the place or in neighbourhoods",
@@ -447,14 +502,13 @@ std::unique_ptr<Table> issues_table() {
   };
   // The conceptual model's six issues. Adult social care is bilateral (health and local government, no
   // police); the local economy is the council's own (S4 2.1). Cohesion and inequality are the
-  // wicked issues the seeds name (S4 1.2). Initial outcomes: near the outcome each issue's
-  // initial joint action sustains, rJ/(rJ + delta), so that the default run starts close to
-  // a steady state and its changes come from the processes (P1).
-  t->default_row(issue("community_safety", 0.2, weights(0.2, 0.2, 0.5, 0.1), 0.4, "neighbourhood", 0.75))
-      .default_row(issue("health_inequalities", 0.15, weights(0.2, 0.3, 0, 0.5), 0.8, "place", 0.6))
-      .default_row(issue("adult_social_care", 0.2, weights(0.1, 0.4, 0, 0.5), 0.5, "place", 0.7))
-      .default_row(issue("children_and_young_people", 0.2, weights(0.2, 0.4, 0.2, 0.2), 0.6, "place", 0.65))
-      .default_row(issue("local_economy", 0.15, weights(0.5, 0.5, 0, 0), 0.3, "place", 0.7))
+  // wicked issues the seeds name (S4 1.2). Initial outcomes: between what the vicious and the
+  // virtuous circle sustain (P9), so that the start does not decide which circle a place ends in.
+  t->default_row(issue("community_safety", 0.2, weights(0.2, 0.2, 0.5, 0.1), 0.4, "neighbourhood", 0.55))
+      .default_row(issue("health_inequalities", 0.15, weights(0.2, 0.3, 0, 0.5), 0.8, "place", 0.55))
+      .default_row(issue("adult_social_care", 0.2, weights(0.1, 0.4, 0, 0.5), 0.5, "place", 0.55))
+      .default_row(issue("children_and_young_people", 0.2, weights(0.2, 0.4, 0.2, 0.2), 0.6, "place", 0.55))
+      .default_row(issue("local_economy", 0.15, weights(0.5, 0.5, 0, 0), 0.3, "place", 0.55))
       .default_row(issue("community_cohesion", 0.1, weights(0.3, 0.3, 0.3, 0.1), 0.8, "neighbourhood", 0.55));
   return t;
 }
@@ -559,6 +613,8 @@ Registry::Registry() {
   declare_influence(d);
   declare_learning(d);
   declare_joint_action(d);
+  declare_commitment(d);
+  declare_arrangements(d);
   declare_events(d);
   add(sectors_table());
   add(issues_table());

@@ -240,6 +240,25 @@ KeyPath resolve_key(const std::string& path) {
     key.row = rest.substr(0, dot);
     key.field_name = rest.substr(dot + 1);
     key.field = table->find_field(key.field_name);
+    const auto inner = key.field_name.find('.');
+    if (key.field || inner == std::string::npos) return key;
+    // One named value of a field that holds them: a real within the field's range.
+    const FieldInfo* holder = table->find_field(key.field_name.substr(0, inner));
+    if (!holder || (holder->type != ValueType::NamedReals && holder->type != ValueType::BySector)) return key;
+    const std::string entry = key.field_name.substr(inner + 1);
+    if (holder->type == ValueType::NamedReals &&
+        std::find(holder->choices.begin(), holder->choices.end(), entry) == holder->choices.end()) {
+      return key;
+    }
+    key.field_name = holder->key;
+    key.entry = entry;
+    auto field = std::make_shared<FieldInfo>(*holder);
+    field->key = holder->key + "." + entry;
+    field->type = ValueType::Real;
+    field->default_value = 0.0;
+    field->choices.clear();
+    key.entry_field = field;
+    key.field = key.entry_field.get();
     return key;
   }
   return key;
@@ -248,14 +267,25 @@ KeyPath resolve_key(const std::string& path) {
 Value get_key(const Params& params, const KeyPath& key) {
   if (!key.table) return static_cast<const Field<Params>*>(key.field)->get(params);
   if (!key.table->has_row(params, key.row)) return key.field->default_value;
-  return key.table->get(params, key.row, key.field_name);
+  const Value value = key.table->get(params, key.row, key.field_name);
+  if (key.entry.empty()) return value;
+  const NamedReals& named = std::get<NamedReals>(value);
+  const auto it = named.find(key.entry);
+  return it == named.end() ? 0.0 : it->second;
 }
 
 void set_key(Params& params, const KeyPath& key, const Value& value) {
   if (!key.table) {
     static_cast<const Field<Params>*>(key.field)->set(params, value);
-  } else {
+  } else if (key.entry.empty()) {
     key.table->set(params, key.row, key.field_name, value);
+  } else {
+    // The other named values stay as they are.
+    NamedReals named = key.table->has_row(params, key.row)
+                           ? std::get<NamedReals>(key.table->get(params, key.row, key.field_name))
+                           : NamedReals{};
+    named[key.entry] = std::get<double>(value);
+    key.table->set(params, key.row, key.field_name, named);
   }
 }
 

@@ -3,6 +3,7 @@
 // of every error. Shared by the scenario reader and the [sweep] reader.
 #include <toml.hpp>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,13 +30,17 @@ std::vector<std::pair<std::string, const TomlValue*>> in_file_order(const TomlVa
 Value convert_value(const FieldInfo& field, const std::string& path, const TomlValue& value,
                     const SourcePosition& where);
 
-// A key path of the registry: a scalar ("trust.decay") or a table field
-// ("interventions.peer_review.cost_per_session").
+// A key path of the registry: a scalar ("trust.decay"), a table field
+// ("interventions.peer_review.cost_per_session"), or one named value of a table field that holds
+// them ("interventions.co_design.effects.trust", "place.issues.community_safety.weights.police"),
+// so that a sweep can vary each on its own.
 struct KeyPath {
   std::string path;
   const FieldInfo* field = nullptr;  // null when the key is unknown
   const Table* table = nullptr;      // null for scalars
   std::string row, field_name;       // table fields only
+  std::string entry;                 // a named value inside field_name, or empty
+  std::shared_ptr<const FieldInfo> entry_field;  // that value's field: a real in the table field's range
 };
 
 KeyPath resolve_key(const std::string& path);

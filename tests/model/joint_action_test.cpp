@@ -29,6 +29,9 @@ struct Pair : Bare {
     st.agents.attention = {0.5, 0.8};
     st.agents.capacity = {0.6, 0.4};
     st.agents.knowledge = {0.2, 0.7};
+    st.agents.commitment = {0.9, 0.6};
+    st.agents.tenure = {100, 100};  // both settled in post
+    for (int n = 0; n < 2; ++n) std::fill(st.agents.regard_of(n), st.agents.regard_of(n) + kMaxSectors, 0.4);
     economy = testing::issue_index(place, "local_economy");
   }
   int economy = 0;
@@ -39,7 +42,7 @@ TEST(JointAction, EffortsAndEffectivenessFollowTheFormulas) {
   w.st.trust.link(0, 1, 0.7, 0.7, 0);
   measure_joint_action(w.st);
   const int k = w.st.issues;
-  const double u0 = 0.5 * 0.6 * 1.0 / k, u1 = 0.8 * 0.4 * 0.5 / k;  // alpha c a p
+  const double u0 = 0.5 * 0.6 * 1.0 * 0.9 / k, u1 = 0.8 * 0.4 * 0.5 * 0.6 / k;  // alpha c a chi p
   const auto i = static_cast<std::size_t>(w.economy);
   // Sector efforts: the sector's contributions over its authority.
   const double e_member = u0 / 1.0, e_officer = u1 / 0.5;
@@ -62,7 +65,23 @@ TEST(JointAction, EffortsAndEffectivenessFollowTheFormulas) {
 TEST(JointAction, StrangersWorkTogetherAtTheTrustOfAFirstMeeting) {
   Pair w;
   measure_joint_action(w.st);
-  EXPECT_NEAR(w.st.place_state.cohesion[static_cast<std::size_t>(w.economy)], w.p.trust.new_tie_cross, 1e-12);
+  // The climate: both regard the other's sector at 0.4, so strangers extend a first meeting's
+  // trust coloured by it.
+  const double g = w.p.trust.generalisation;
+  EXPECT_NEAR(w.st.place_state.climate, 0.4, 1e-12);
+  EXPECT_NEAR(w.st.place_state.cohesion[static_cast<std::size_t>(w.economy)], (1 - g) * w.p.trust.new_tie_cross + g * 0.4,
+              1e-12);
+}
+
+TEST(JointAction, ANewcomerContributesAsItSettlesIn) {
+  Pair w;
+  w.st.agents.tenure = {0, 100};  // the leader has just arrived
+  measure_joint_action(w.st);
+  const auto i = static_cast<std::size_t>(w.economy);
+  const int induction = w.p.population.induction_months;
+  ASSERT_GT(induction, 1);
+  const double u0 = 0.5 * 0.6 * 1.0 * 0.9 / w.st.issues / induction;  // a first of its induction
+  EXPECT_NEAR(w.st.place_state.sector_effort[i * kMaxSectors + 0], u0, 1e-15);
 }
 
 TEST(JointAction, AnIssueWithoutItsStakeholdersGetsNothingDone) {

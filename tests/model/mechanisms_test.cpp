@@ -29,6 +29,39 @@ TEST(Experience, LiteracyCountsOnlyAcrossSectors) {
   EXPECT_NEAR(experience(b, within, 0) - experience(b, low, 0), 0.2 * 0.8, 1e-15);
 }
 
+TEST(Experience, APartnersOpennessRampsWithTheirTrustAndAddsReciprocity) {
+  // Openness: 1/2 at the threshold, 0 and 1 half a width either side, linear between.
+  EXPECT_DOUBLE_EQ(openness_to(0.45, 0.45, 0.3), 0.5);
+  EXPECT_DOUBLE_EQ(openness_to(0.30, 0.45, 0.3), 0.0);
+  EXPECT_DOUBLE_EQ(openness_to(0.60, 0.45, 0.3), 1.0);
+  EXPECT_NEAR(openness_to(0.525, 0.45, 0.3), 0.75, 1e-12);
+  EXPECT_DOUBLE_EQ(openness_to(0.0, 0.45, 0.3), 0.0);
+  ExperienceParams b{0.4, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.45, 0.3};
+  ExperienceTerms open{0, true, 0, 0, 0, 1.0}, closed{0, true, 0, 0, 0, 0.0}, even{0, true, 0, 0, 0, 0.5};
+  EXPECT_NEAR(experience(b, open, 0), 0.4 + 0.25, 1e-15);
+  EXPECT_NEAR(experience(b, closed, 0), 0.4 - 0.25, 1e-15);
+  EXPECT_NEAR(experience(b, even, 0), 0.4, 1e-15);
+}
+
+TEST(Experience, ReciprocityMakesARelationshipBistableWhenItsSlopeExceedsOne) {
+  // A pair who only meet each other: tau <- tau + eta (e(tau) - tau), e = A + b (rho(tau) - 1/2).
+  // With b / width > 1 and A at the threshold, the fixed points are A - b/2, the threshold
+  // (unstable) and A + b/2: trust started either side of the threshold goes its own way.
+  ExperienceParams b{0.45, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.45, 0.3};
+  auto run = [&](double tau) {
+    for (int t = 0; t < 2000; ++t) {
+      ExperienceTerms terms{0, true, 0, 0, 0, openness_to(tau, 0.45, 0.3)};
+      tau = update_trust(tau, experience(b, terms, 0), 0.15, 0.3);
+    }
+    return tau;
+  };
+  EXPECT_NEAR(run(0.44), 0.20, 1e-9);
+  EXPECT_NEAR(run(0.46), 0.70, 1e-9);
+  // Below a slope of one, a single state whatever the start.
+  b.reciprocity = 0.2;
+  EXPECT_NEAR(run(0.05), run(0.95), 1e-9);
+}
+
 TEST(Trust, FallsFasterOnBadExperiencesThanItRisesOnGoodOnes) {
   const Params p = default_params();
   ASSERT_GT(p.trust.learning_down, p.trust.learning_up);

@@ -57,16 +57,34 @@ TEST(DecayUnusedTies, ATieUsedThisMonthKeepsItsTrust) {
   EXPECT_FLOAT_EQ(static_cast<float>(w.st.trust.trust_in(0, 1)), 0.9f);
 }
 
-TEST(DecayUnusedTies, DurableParticipantsDecaySlower) {
-  Bare w(two_posts());
-  w.st.trust.link(0, 1, 0.9, 0.9, 0);
-  w.st.agents.durable_until[0] = 5;
-  w.st.agents.durable_decay_factor[0] = 0.25;
+TEST(FirstMeetings, StrangersMeetAsTheirOrganisationIsRegarded) {
+  Bare w(testing::small_place(default_params(), {{"leader", "member", 1.0, Level::Place},
+                                                 {"commander", "police", 1.0, Level::Place},
+                                                 {"director", "member", 0.5, Level::Place}}));
+  w.st.agents.regard_of(0)[2] = 0.8;  // the leader's regard for the police (sector 2)
+  w.st.agents.regard_of(0)[0] = 0.6;  // and for its own sector
+  const double g = w.p.trust.generalisation;
+  ASSERT_GT(g, 0.0);
+  EXPECT_NEAR(first_meeting_trust(w.st, 0, 1), (1 - g) * w.p.trust.new_tie_cross + g * 0.8, 1e-12);
+  EXPECT_NEAR(first_meeting_trust(w.st, 0, 2), (1 - g) * w.p.trust.new_tie_within + g * 0.6, 1e-12);
+}
+
+TEST(Meetings, RegardFollowsTheTieAsItStandsAfterEachEncounter) {
+  // With regard_learning = 1 regard is the last updated tie to that sector, exactly; with the
+  // default it moves that share of the way from where it was.
+  Params p = two_posts_meeting(1);
+  p.trust.regard_learning = 1.0;
+  testing::Bare w(p);
+  initialise(w.st);
+  w.st.agents.commitment = {1.0, 1.0};
   w.st.month = 1;
-  decay_unused_ties(w.st);
-  const double d = w.p.trust.decay, floor = w.p.trust.floor;
-  EXPECT_NEAR(w.st.trust.trust_in(0, 1), 0.9 + 0.25 * d * (floor - 0.9), 1e-6);
-  EXPECT_NEAR(w.st.trust.trust_in(1, 0), 0.9 + d * (floor - 0.9), 1e-6);
+  run_meetings(w.st);
+  // Each of the two met the other (one conversation each, certainly engaged), and nobody else.
+  ASSERT_GE(w.st.trust.find(0, 1), 0);
+  const std::size_t officer = index(w.st.sector(1)), member = index(w.st.sector(0));
+  EXPECT_NEAR(w.st.agents.regard_of(0)[officer], w.st.trust.trust_in(0, 1), 1e-7);
+  EXPECT_NEAR(w.st.agents.regard_of(1)[member], w.st.trust.trust_in(1, 0), 1e-7);
+  EXPECT_EQ(w.st.agents.regard_of(0)[member], w.p.trust.initial_within);  // met no colleague
 }
 
 TEST(DecayUnusedTies, ARelationshipUnusedLongerThanTheLapseEnds) {
@@ -85,6 +103,7 @@ TEST(Meetings, AForumMeetsOnItsCadenceAndItsAttendeesComeToKnowEachOther) {
   testing::Bare w(two_posts_meeting(3));
   initialise(w.st);
   w.st.trust.remove_agent(0);  // strangers before the first meeting
+  w.st.agents.commitment = {1.0, 1.0};  // who certainly engage when they meet
   for (int month = 1; month <= 2; ++month) {
     w.st.month = month;
     run_meetings(w.st);
@@ -104,6 +123,7 @@ TEST(Meetings, KnowledgeFlowsDownTheGradientOnlyFromThoseFreeToShare) {
     testing::Bare w(two_posts_meeting(1));
     initialise(w.st);
     w.st.agents.knowledge = {0.9, 0.1};
+    w.st.agents.commitment = {1.0, 1.0};
     w.st.agents.confidential_until[0] = confidential ? 10 : -1;
     w.st.month = 1;
     run_meetings(w.st);

@@ -24,10 +24,12 @@ def fixture_file(tmp_path, write_fixture):
     return path
 
 
-def test_h5py_reads_back_every_value_written(fixture_file):
+def test_h5py_reads_back_every_value_written(fixture_file, placesim, tmp_path):
+    table = run([placesim, "metrics"], tmp_path, check=True).stdout
+    names = [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")]
     with h5py.File(fixture_file, "r") as f:
         metrics = [name for name in f["metrics"] if name not in ("run", "month", "issue", "sector_from", "sector_to")]
-        assert len(metrics) == 32
+        assert metrics == names  # every metric of the program's table, in its order
         for m, name in enumerate(metrics):
             data = f["metrics"][name][...]
             assert data.dtype == np.float32

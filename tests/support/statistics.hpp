@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace placesim::testing {
@@ -35,6 +36,24 @@ inline Interval mean_ci95(const std::vector<double>& x) {
   const double se = std::sqrt(ss / (n - 1)) / std::sqrt(n);
   const double half = t_quantile_975(n - 1) * se;
   return {mean, mean - half, mean + half};
+}
+
+// Two-sided 95% confidence interval for mean(a) - mean(b), independent groups of unequal
+// variance (Welch, with the Welch-Satterthwaite degrees of freedom).
+inline Interval welch_ci95(const std::vector<double>& a, const std::vector<double>& b) {
+  auto moments = [](const std::vector<double>& x) {
+    const double n = static_cast<double>(x.size());
+    const double mean = std::accumulate(x.begin(), x.end(), 0.0) / n;
+    double ss = 0;
+    for (double v : x) ss += (v - mean) * (v - mean);
+    return std::pair<double, double>{mean, ss / (n - 1) / n};  // mean, squared standard error
+  };
+  const auto [ma, va] = moments(a);
+  const auto [mb, vb] = moments(b);
+  const double df = (va + vb) * (va + vb) /
+                    (va * va / (static_cast<double>(a.size()) - 1) + vb * vb / (static_cast<double>(b.size()) - 1));
+  const double half = t_quantile_975(df) * std::sqrt(va + vb);
+  return {ma - mb, ma - mb - half, ma - mb + half};
 }
 
 inline std::vector<double> differences(const std::vector<double>& a, const std::vector<double>& b) {

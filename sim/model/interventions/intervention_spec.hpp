@@ -54,8 +54,10 @@ struct InterventionSpec {
   double take_up = 1;        // chance an invited, relevant, unfatigued participant attends
   double take_up_relevance = 0;  // how much low relevance of the focal issue lowers take-up
   double take_up_fatigue = 0;    // how much fatigue lowers take-up
-  int durability_months = 0;     // slower trust decay for participants this long after a session
-  double durability_factor = 1;  // multiplier on trust decay while durable
+  int arrangement_cadence_months = 0;  // a standing arrangement of its participants' posts, meeting this often
+                                       // after it ends (0: none)
+  double quality_sd = 0;         // sd of the run's effect multiplier (mean 1): how programmes differ
+  double participant_sd = 0;     // sd of each participant's multiplier (mean 1)
   double fatigue = 0;            // fatigue added per session attended, times (1 - fatigue)
   double cost_fixed = 0;         // per run of the intervention (per election, if triggered)
   double cost_per_participant_session = 0;

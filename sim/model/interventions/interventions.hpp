@@ -7,8 +7,10 @@
 // while it runs. Each invited post attends with probability
 //   take_up * (1 - take_up_relevance * (1 - relevance)) * (1 - take_up_fatigue * fatigue),
 // relevance = min(1, K p_n,focal) (1 without a focal issue), and attendees receive the
-// session's effects (session.hpp). Buffers are sized when the run starts: nothing is
-// allocated in the monthly step.
+// session's effects (session.hpp), each times the run's quality and the participant's own
+// multiplier (drawn when the run starts: programmes and participants differ). When a run with a
+// standing arrangement ends, the posts that took part keep meeting (model_state.hpp,
+// Arrangement). Buffers are sized when the run starts: nothing is allocated in the monthly step.
 #include <vector>
 
 #include "model/interventions/intervention_spec.hpp"
@@ -24,7 +26,8 @@ double attendance_probability(const InterventionSpec& spec, double relevance, do
 
 class Interventions {
  public:
-  Interventions(std::vector<InterventionSpec> specs, const ModelState& state);
+  // Reserves the state's standing arrangements, one for each intervention that leaves one.
+  Interventions(std::vector<InterventionSpec> specs, ModelState& state);
 
   void act(ModelState& state);
 
@@ -36,12 +39,15 @@ class Interventions {
     long attendances = 0;
     double cost = 0;
     int focal_issue = -1;  // at its latest start
+    double quality = 1;    // the effect multiplier of its latest run
   };
   int count() const { return static_cast<int>(running_.size()); }
   const InterventionSpec& spec(int i) const { return running_[static_cast<std::size_t>(i)].spec; }
   const Totals& totals(int i) const { return running_[static_cast<std::size_t>(i)].totals; }
   // Posts invited to its latest session.
   const std::vector<int>& invited(int i) const { return running_[static_cast<std::size_t>(i)].invited; }
+  // Per post: whether it attended a session of the latest run.
+  const std::vector<char>& took_part(int i) const { return running_[static_cast<std::size_t>(i)].took_part; }
 
  private:
   struct Running {
@@ -49,8 +55,11 @@ class Interventions {
     std::vector<char> eligible;
     std::vector<int> invited;
     std::vector<char> member;  // snowball membership
+    std::vector<char> took_part;           // posts that attended a session of the current run
+    std::vector<double> multiplier;        // per post: the run's quality times the participant's own
     int start = -1;            // month the current run starts, -1 before any
     int focal = -1;
+    int arrangement = -1;      // its standing arrangement in the state, or -1
     Totals totals;
   };
   bool running(const Running& r, int month) const {
@@ -58,6 +67,7 @@ class Interventions {
   }
   void begin(Running& r, int index, ModelState& state);
   void session(Running& r, int index, ModelState& state);
+  void finish(Running& r, ModelState& state);
 
   std::vector<Running> running_;
   std::vector<int> attendees_;

@@ -1,15 +1,18 @@
 #include "model/interventions/session.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
+#include "model/meetings.hpp"
 #include "model/simplex.hpp"
 
 namespace placesim {
 
 namespace {
 
-double towards_one(double x, double rate) { return x + rate * (1.0 - x); }
+// x moves `rate` of its gap to 1 (a negative rate: as far towards 0), staying in [0, 1].
+double towards_one(double x, double rate) { return std::clamp(x + rate * (1.0 - x), 0.0, 1.0); }
 
 // Where the session moves priorities: the focal issue, residents' salience, or the
 // attendees' own authority-weighted mean (a shared ambition). False when there is none.
@@ -42,8 +45,9 @@ bool priority_target(const InterventionSpec& spec, int focal, const std::vector<
 
 }  // namespace
 
-void hold_session(const InterventionSpec& spec, int focal, const std::vector<int>& attendees, int ends,
-                  ModelState& st, std::vector<double>& target) {
+void hold_session(const InterventionSpec& spec, int focal, const std::vector<int>& attendees,
+                  const std::vector<double>& multiplier, int ends, ModelState& st, std::vector<double>& target) {
+  auto m = [&](int n) { return multiplier[static_cast<std::size_t>(n)]; };
   const InterventionEffects& e = spec.effects;
   Agents& a = st.agents;
   const int month = st.month;
@@ -56,36 +60,37 @@ void hold_session(const InterventionSpec& spec, int focal, const std::vector<int
         const Layer layer = st.trust.layer_between(x, y);
         const double first = layer == Layer::Cross ? st.params.trust.new_tie_cross : st.params.trust.new_tie_within;
         const TrustGraph::Link link = st.trust.link(x, y, first, first, month);
-        for (const auto& [n, k] : {std::pair{x, link.forward}, std::pair{y, link.backward}}) {
+        if (link.created) set_first_meeting_trust(st, x, y, link);
+        const double effect = e.trust * 0.5 * (m(x) + m(y));
+        for (const auto& [n, k, other] : {std::tuple{x, link.forward, y}, std::tuple{y, link.backward, x}}) {
           float& tie = st.trust.trust(n, layer, k);
-          tie = static_cast<float>(towards_one(tie, e.trust));
+          tie = static_cast<float>(towards_one(tie, effect));
           st.trust.mark_contact(n, layer, k, month);
+          // What the session showed of the other's organisation, as an encounter would.
+          double& regard = st.agents.regard_of(n)[index(st.sector(other))];
+          regard += st.params.trust.regard_learning * (tie - regard);
         }
       }
     }
   }
 
   const bool moves_priorities = e.priorities > 0 && priority_target(spec, focal, attendees, st, target);
-  const double mandate_shift = e.priorities * spec.commitment;
   for (int n : attendees) {
     const auto ni = static_cast<std::size_t>(n);
-    a.capacity[ni] = towards_one(a.capacity[ni], e.capacity);
-    a.knowledge[ni] = towards_one(a.knowledge[ni], e.knowledge);
-    a.literacy[ni] = towards_one(a.literacy[ni], e.literacy);
+    const double gain = m(n);
+    a.capacity[ni] = towards_one(a.capacity[ni], e.capacity * gain);
+    a.knowledge[ni] = towards_one(a.knowledge[ni], e.knowledge * gain);
+    a.literacy[ni] = towards_one(a.literacy[ni], e.literacy * gain);
+    const double forward = std::clamp(gain, 0.0, 1.0 / std::max(e.priorities, 1e-9));  // a share of the way, at most all of it
     if (moves_priorities) {
-      move_towards(a.priorities_of(n), target.data(), e.priorities, st.issues);
-      move_towards(a.mandate_of(n), target.data(), mandate_shift, st.issues);
+      move_towards(a.priorities_of(n), target.data(), e.priorities * forward, st.issues);
+      move_towards(a.mandate_of(n), target.data(), e.priorities * forward * spec.commitment, st.issues);
     }
-    if (e.focus > 0 && focal >= 0) {
+    const double focus = e.focus * std::max(0.0, gain);
+    if (focus > 0 && focal >= 0) {
       // One focal issue at a time: a stronger focus replaces a weaker one.
-      if (a.focus_issue[ni] != focal && a.focus_strength[ni] < e.focus) a.focus_issue[ni] = focal;
-      if (a.focus_issue[ni] == focal) a.focus_strength[ni] = std::max(a.focus_strength[ni], e.focus);
-    }
-    if (spec.durability_months > 0) {
-      const bool durable_now = a.durable_until[ni] >= month;
-      a.durable_decay_factor[ni] =
-          durable_now ? std::min(a.durable_decay_factor[ni], spec.durability_factor) : spec.durability_factor;
-      a.durable_until[ni] = std::max(a.durable_until[ni], month + spec.durability_months);
+      if (a.focus_issue[ni] != focal && a.focus_strength[ni] < focus) a.focus_issue[ni] = focal;
+      if (a.focus_issue[ni] == focal) a.focus_strength[ni] = std::max(a.focus_strength[ni], focus);
     }
     if (spec.confidential) a.confidential_until[ni] = std::max(a.confidential_until[ni], ends);
     a.fatigue[ni] += spec.fatigue * (1.0 - a.fatigue[ni]);
