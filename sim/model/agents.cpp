@@ -17,6 +17,7 @@ Agents::Agents(int agent_count, int issue_count)
       tenure(stubbornness.size()),
       commitment(stubbornness.size()),
       regard(static_cast<std::size_t>(agent_count) * kMaxSectors, 0.0),
+      cross_regard(stubbornness.size(), 0.0),
       focus_issue(stubbornness.size(), -1),
       focus_strength(stubbornness.size(), 0.0),
       confidential_until(stubbornness.size(), -1) {}

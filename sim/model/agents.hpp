@@ -28,6 +28,9 @@ struct Agents {
   // count x kMaxSectors: how n has come to find each sector (its own included), from its
   // experiences of their people; strangers are met in this light (docs/ODD.md 7.2.4).
   std::vector<double> regard;
+  // n's mean regard for the other sectors with posts, kept in step with every change of
+  // regard (model/regard.hpp): commitment and the climate read it for every agent every month.
+  std::vector<double> cross_regard;
 
   // Intervention effects that outlast a session.
   std::vector<int> focus_issue;               // issue with extra attention, or -1

@@ -136,7 +136,6 @@ void policy_changes(ModelState& st) {
 }
 
 void run_events(ModelState& st) {
-  update_sector_regard(st);  // what newcomers learn from their colleagues this month
   hold_election_if_due(st);
   staff_turnover(st);
   crises(st);

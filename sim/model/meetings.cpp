@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/mechanisms.hpp"
+#include "model/regard.hpp"
 #include "model/simplex.hpp"
 
 namespace placesim {
@@ -73,6 +74,8 @@ class Encounters {
         pull_weight_(st.scratch.pull_weight.data()),
         knowledge_pull_(st.scratch.knowledge_pull.data()),
         regard_(st.agents.regard.data()),
+        cross_regard_(st.agents.cross_regard.data()),
+        other_sector_weight_(st.place.other_sector_weight),
         regard_learning_(st.params.trust.regard_learning),
         generalisation_(st.params.trust.generalisation),
         reciprocity_threshold_(st.params.experience.reciprocity_threshold),
@@ -141,8 +144,8 @@ class Encounters {
 
     // What n makes of m's organisation moves with what n now makes of m: regard is a slow
     // mean of n's relationships with its people, as they stand when they are used.
-    double& regard = regard_[ni * kMaxSectors + index(sm)];
-    regard += regard_learning_ * (trust - regard);
+    learn_regard(regard_[ni * kMaxSectors + index(sm)], cross_regard_[ni], trust, regard_learning_,
+                 cross ? other_sector_weight_ : 0.0);
   }
 
   ModelState& st_;
@@ -164,6 +167,8 @@ class Encounters {
   double* pull_weight_;
   double* knowledge_pull_;
   double* regard_;
+  double* cross_regard_;
+  const double other_sector_weight_;
   const double regard_learning_;
   const double generalisation_, reciprocity_threshold_, reciprocity_width_;
 };
@@ -172,25 +177,38 @@ class Encounters {
 // meetings.encounters_per_meeting conversations with another attendee happens with probability
 // equal to its commitment (a leader who is not committed to joint work sits it out).
 void hold_meeting(ModelState& st, Encounters& encounters, const std::vector<int>& members, RandomStream& rng) {
+  // Who attends and who talks to whom are drawn first and appended without branches (each is
+  // close to a coin toss, and a mispredicted branch costs more than the append); then the
+  // conversations are held, in the order drawn.
   const double floor = st.params.meetings.attendance_floor;
   auto& attendees = st.scratch.attendees;
-  attendees.clear();
+  attendees.resize(members.size());
+  std::size_t attending = 0;
   for (int n : members) {
     const double p_attend = floor + (1.0 - floor) * st.agents.attention[static_cast<std::size_t>(n)];
-    if (rng.uniform() < p_attend) attendees.push_back(n);
+    attendees[attending] = n;
+    attending += rng.uniform() < p_attend ? 1 : 0;
   }
-  const auto count = static_cast<std::uint32_t>(attendees.size());
+  const auto count = static_cast<std::uint32_t>(attending);
   if (count < 2) return;
-  const int per_attendee = st.params.meetings.encounters_per_meeting;
+  const auto per_attendee = static_cast<std::uint32_t>(st.params.meetings.encounters_per_meeting);
+  auto& conversations = st.scratch.conversations;
+  conversations.resize(static_cast<std::size_t>(count) * per_attendee);
+  std::size_t held = 0;
   for (std::uint32_t i = 0; i < count; ++i) {
     const double engaged = st.agents.commitment[static_cast<std::size_t>(attendees[i])];
-    for (int e = 0; e < per_attendee; ++e) {
-      if (rng.uniform() >= engaged) continue;  // decided first: a conversation not held draws no partner
-      std::uint32_t j = rng.below(count - 1);
-      if (j >= i) ++j;  // anyone but oneself
-      encounters.encounter(attendees[i], attendees[j], rng);
+    for (std::uint32_t e = 0; e < per_attendee; ++e) {
+      // One uniform decides both: the conversation happens if u < engaged, and then u / engaged
+      // is uniform on [0, 1) and picks the partner among the other attendees.
+      const double u = rng.uniform();
+      const double share = std::min(u / std::max(engaged, 1e-12), 1.0);
+      auto j = std::min(static_cast<std::uint32_t>(share * (count - 1)), count - 2);
+      j += j >= i ? 1 : 0;  // anyone but oneself
+      conversations[held] = {attendees[i], attendees[j]};
+      held += u < engaged ? 1 : 0;
     }
   }
+  for (std::size_t c = 0; c < held; ++c) encounters.encounter(conversations[c].first, conversations[c].second, rng);
 }
 
 // A standing arrangement meets on its cadence from the month after its programme ended, and

@@ -1,5 +1,7 @@
 #include "model/model_state.hpp"
 
+#include <algorithm>
+
 namespace placesim {
 
 namespace {
@@ -23,6 +25,7 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   ps.outcome.assign(k, 0.0);
   ps.previous_outcome.assign(k, 0.0);
   ps.progress.assign(k, 0.0);
+  ps.sector_regard_month.fill(-1);
   ps.salience.assign(k, 0.0);
   ps.sector_mandate.assign(kMaxSectors * k, 0.0);
   ps.party_ideology.assign(static_cast<std::size_t>(p.events.elections.parties) * k, 0.0);
@@ -33,6 +36,7 @@ ModelState::ModelState(const Params& p, const Place& pl, RunIdentity run)
   ps.issue_knowledge.assign(k, 0.0);
   ps.effectiveness.assign(k, 0.0);
   scratch.attendees.reserve(n);
+  scratch.conversations.reserve(n * static_cast<std::size_t>(std::max(0, p.meetings.encounters_per_meeting)));
   scratch.issue_stride = (issues + kIssueBlock - 1) / kIssueBlock * kIssueBlock;
   scratch.contribution.assign(n * static_cast<std::size_t>(scratch.issue_stride), 0.0);
   scratch.pull.assign(n * k, 0.0);

@@ -2,6 +2,7 @@
 // Everything one run changes, in one place, so that each process is a function of it.
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "model/agents.hpp"
@@ -33,7 +34,10 @@ struct PlaceState {
   double policy_change_multiplier = 1.0; // interventions such as Total Place lower it
   double cost_cumulative = 0;            // interventions' cost so far
   double climate = 0;                    // mean regard for the other sectors (joint action)
-  std::array<PerSector, kMaxSectors> sector_regard{};  // each sector's mean regard, at the month's start
+  // Each sector's mean regard for every sector as at the month's start, and the month each
+  // row was taken in (a row is taken when a newcomer to that sector first needs it).
+  std::array<PerSector, kMaxSectors> sector_regard{};
+  std::array<int, kMaxSectors> sector_regard_month{};  // -1: never
 
   // Joint action this month (recorded as metrics).
   std::vector<double> sector_effort;     // issues x sectors: E_is
@@ -69,6 +73,7 @@ struct EventCounts {
 // Buffers the step reuses each month, allocated once.
 struct Scratch {
   std::vector<int> attendees;
+  std::vector<std::pair<int, int>> conversations;  // a meeting's (speaker, partner) pairs, in order
   // agents x issue_stride: u_ni, rows padded with zeros to a multiple of kIssueBlock issues
   std::vector<double> contribution;
   int issue_stride = 0;

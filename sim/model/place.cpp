@@ -104,6 +104,9 @@ Place build_place(const Params& params) {
   for (int s = 0; s < place.sectors; ++s) {
     if (place.sector_size[static_cast<std::size_t>(s)] > 0) place.staffed_sectors.push_back(s);
   }
+  if (place.staffed_sectors.size() >= 2) {
+    place.other_sector_weight = 1.0 / static_cast<double>(place.staffed_sectors.size() - 1);
+  }
 
   for (std::size_t a = 0; a < params.sectors.size(); ++a) {
     for (std::size_t b = 0; b < params.sectors.size(); ++b) {

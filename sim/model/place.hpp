@@ -48,6 +48,7 @@ struct Place {
   std::array<PerSector, kMaxSectors> culture_distance{};
   std::array<int, kMaxSectors> sector_size{};
   std::vector<int> staffed_sectors;  // indices of the sectors with posts, in order
+  double other_sector_weight = 0;    // 1 / (staffed sectors - 1): one sector's share of a cross-sector mean
   PerSector sector_authority{};   // sum of authority in each sector
   std::vector<int> member_seats;  // agents of the council's member sectors, in index order
 

@@ -181,8 +181,10 @@ void initialise(ModelState& st) {
     for (std::size_t s = 0; s < static_cast<std::size_t>(st.place.sectors); ++s) {
       regard[s] = sector_at(s) == st.sector(n) ? st.params.trust.initial_within : st.params.trust.initial_cross;
     }
+    refresh_cross_regard(st, n);
   }
-  update_sector_regard(st);
+  // The rows the arrivals above took were of regard not yet set: forget them.
+  st.place_state.sector_regard_month.fill(-1);
   initial_ties(st);
   // Commitment starts where the starting relationships put it.
   for (int n = 0; n < st.place.agent_count(); ++n) {

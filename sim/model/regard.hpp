@@ -7,29 +7,37 @@
 
 namespace placesim {
 
-// n's mean regard for the other sectors of the place (those with posts). Inline: commitment
-// and the climate read it for every agent every month.
-inline double mean_regard_for_others(const double* regard, std::size_t own, const std::vector<int>& staffed,
-                                     double none) {
-  if (staffed.size() < 2) return none;
-  double sum = -regard[own];  // one's own sector is staffed: it holds the agent
-  for (const int s : staffed) sum += regard[s];
-  return sum / static_cast<double>(staffed.size() - 1);
+// n's mean regard for the other sectors of the place (those with posts), as kept in step by
+// learn_regard (a stranger's trust when no other sector has posts).
+inline double cross_sector_regard(const ModelState& st, int n) {
+  return st.agents.cross_regard[static_cast<std::size_t>(n)];
 }
 
-inline double cross_sector_regard(const ModelState& st, int n) {
-  return mean_regard_for_others(st.agents.regard_of(n), index(st.sector(n)), st.place.staffed_sectors,
-                                st.params.trust.new_tie_cross);
+// Recomputes n's mean regard for the other sectors with posts from its regard row: after its
+// row was set as a whole (a newcomer, the start of a run).
+void refresh_cross_regard(ModelState& state, int n);
+
+// One lesson from a tie: n's regard for the tie's sector moves `rate` of the way to the tie's
+// trust, and n's mean cross-sector regard moves with it by that sector's share, `weight`
+// (place.other_sector_weight for another sector, 0 for n's own). Every change of regard
+// after a row is set goes through here, so the mean stays in step.
+inline void learn_regard(double& regard, double& cross_regard, double trust, double rate, double weight) {
+  const double change = rate * (trust - regard);
+  regard += change;
+  cross_regard += weight * change;
 }
+
 // Its mean over the place's agents: the partnership's climate.
 double partnership_climate(const ModelState& state);
 
-// Each sector's mean regard for every sector, at the start of the month (place_state).
-void update_sector_regard(ModelState& state);
+// Sector s's mean regard for every sector, over its posts, as at the start of this month.
+const PerSector& sector_regard(ModelState& state, Sector s);
 
 // A newcomer's regard for each sector: (1 - memory) of a stranger's (the trust of a first
 // meeting) and memory = trust.institutional_memory of its colleagues' mean regard, as it stood
-// at the start of the month.
+// at the start of the month. The means are taken when the month's first newcomer arrives: the
+// events of a month (elections, turnover) change no regard but the newcomers' own, so that is
+// the month's start, and a month without newcomers does not pay for them.
 void set_newcomer_regard(ModelState& state, int n);
 
 }  // namespace placesim

@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "model/regard.hpp"
 #include "scenario/presets.hpp"
 #include "support/model_fixtures.hpp"
 
@@ -23,6 +24,7 @@ testing::Bare leader_and_commander() {
 // remembered progress is `progress`.
 void set_up(testing::Bare& w, double regard, double progress) {
   w.st.agents.regard_of(0)[index(testing::sector_named(w.p, "police"))] = regard;
+  refresh_cross_regard(w.st, 0);
   std::vector<double> point(static_cast<std::size_t>(w.st.issues), 0.0);
   point[0] = 1.0;
   testing::adopt(w.st, 0, point.data());

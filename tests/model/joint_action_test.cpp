@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "model/regard.hpp"
 #include "scenario/presets.hpp"
 #include "support/model_fixtures.hpp"
 
@@ -31,7 +32,10 @@ struct Pair : Bare {
     st.agents.knowledge = {0.2, 0.7};
     st.agents.commitment = {0.9, 0.6};
     st.agents.tenure = {100, 100};  // both settled in post
-    for (int n = 0; n < 2; ++n) std::fill(st.agents.regard_of(n), st.agents.regard_of(n) + kMaxSectors, 0.4);
+    for (int n = 0; n < 2; ++n) {
+      std::fill(st.agents.regard_of(n), st.agents.regard_of(n) + kMaxSectors, 0.4);
+      refresh_cross_regard(st, n);
+    }
     economy = testing::issue_index(place, "local_economy");
   }
   int economy = 0;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/meetings.hpp"
+#include "model/regard.hpp"
 #include "model/simplex.hpp"
 
 namespace placesim {
@@ -67,8 +68,9 @@ void hold_session(const InterventionSpec& spec, int focal, const std::vector<int
           tie = static_cast<float>(towards_one(tie, effect));
           st.trust.mark_contact(n, layer, k, month);
           // What the session showed of the other's organisation, as an encounter would.
-          double& regard = st.agents.regard_of(n)[index(st.sector(other))];
-          regard += st.params.trust.regard_learning * (tie - regard);
+          learn_regard(st.agents.regard_of(n)[index(st.sector(other))], st.agents.cross_regard[static_cast<std::size_t>(n)],
+                       tie, st.params.trust.regard_learning,
+                       layer == Layer::Cross ? st.place.other_sector_weight : 0.0);
         }
       }
     }
