@@ -20,7 +20,11 @@ bool sampled(SweepDesign design) {
          design == SweepDesign::Morris;
 }
 
-bool textual(ValueType type) { return type == ValueType::Text || type == ValueType::Choice; }
+// Stored as text in /design: names as themselves, lists as their TOML text (["police", "health"]).
+bool textual(ValueType type) {
+  return type == ValueType::Text || type == ValueType::Choice || type == ValueType::NameList ||
+         type == ValueType::IntegerList;
+}
 
 std::string as_text(const Value& value) {
   if (const auto* s = std::get_if<std::string>(&value)) return *s;

@@ -18,9 +18,13 @@ const std::vector<std::string> kDistributions = {"uniform", "log_uniform", "norm
 
 std::string number_text(double x) { return to_toml(Value(x)); }
 
+// Whole values a sweep can set. A list (an intervention's sectors, roles or neighbourhoods) is
+// varied as a choice among whole lists; tables of reals are varied entry by entry
+// ("interventions.x.effects.trust").
 bool sweepable(ValueType type) {
   return type == ValueType::Boolean || type == ValueType::Integer || type == ValueType::Real ||
-         type == ValueType::Text || type == ValueType::Choice;
+         type == ValueType::Text || type == ValueType::Choice || type == ValueType::NameList ||
+         type == ValueType::IntegerList;
 }
 
 class SweepReader {
@@ -129,7 +133,8 @@ class SweepReader {
     const std::string shown = context + "." + path;
     if (!sweepable(key.field->type)) {
       throw ScenarioError(where, shown, "cannot be varied: it is a " + std::string(type_name(key.field->type)) +
-                                            "; sweeps vary numbers, booleans and names");
+                                            "; sweeps vary numbers, booleans, names and lists (each of its entries can be varied: " +
+                                            path + ".<name>)");
     }
     if (path.rfind("simulation.", 0) == 0) {
       throw ScenarioError(where, shown, "cannot be varied: every run of one results file shares it (strategies and "

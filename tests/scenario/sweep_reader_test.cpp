@@ -2,8 +2,11 @@
 // clear error (file, line, key, what was expected) for each way of getting it wrong.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "experiment/designs/design_points.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/value_reader.hpp"
 
 namespace placesim {
 namespace {
@@ -63,7 +66,9 @@ TEST(SweepReader, TheResolvedScenarioReadsBackToTheSameDesign) {
            "[sweep]\ndesign = \"morris\"\nsamples = 3\nlevels = 6\nseed = 4\n[sweep.parameters]\n"
            "meetings.encounters_per_meeting = { min = 1, max = 5 }\ntrust.decay = { distribution = \"normal\", mean = 0.02, sd = 0.01 }\n",
            "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\ntrust.decay = { distribution = \"log_uniform\", min = 0.001, max = 0.1, levels = 3 }\n"
-           "place.issues.local_economy.enabled = { values = [true, false] }\n"}) {
+           "place.issues.local_economy.enabled = { values = [true, false] }\n",
+           "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\ninterventions.co_design.sectors = { values = [[\"member\", \"officer\"], [\"police\"]] }\n"
+           "interventions.action_learning.neighbourhoods = { values = [[1], [2, 3]] }\n"}) {
     Scenario first = load_scenario_text(std::string(kHead) + sweep, "a.toml");
     check_scenario(first);
     Scenario again = load_scenario_text(resolved_toml(first), "resolved.toml");
@@ -73,6 +78,32 @@ TEST(SweepReader, TheResolvedScenarioReadsBackToTheSameDesign) {
     ASSERT_EQ(a.size(), b.size());
     for (std::int64_t p = 0; p < a.size(); ++p) EXPECT_EQ(a.values(p), b.values(p)) << sweep << " point " << p;
   }
+}
+
+TEST(SweepReader, AListIsVariedAsAChoiceAmongWholeLists) {
+  const Scenario s = load_scenario_text(std::string(kHead) + R"(
+[sweep]
+design = "grid"
+[sweep.parameters]
+interventions.co_design.sectors = { values = [["member", "officer"], ["police", "health"]] }
+interventions.action_learning.neighbourhoods = { values = [[1], [2, 3]] }
+)",
+                                        "lists.toml");
+  check_scenario(s);
+  const DesignPoints points(s.sweep, s.params.simulation.seed);
+  ASSERT_EQ(points.size(), 4);  // two lists of sectors times two of neighbourhoods
+  const std::vector<std::string> police_and_health = {"police", "health"};
+  const std::vector<std::int64_t> two_and_three = {2, 3};
+  const auto last = points.values(3);  // the first parameter varies slowest
+  ASSERT_TRUE(last[0] && last[1]);
+  EXPECT_EQ(std::get<std::vector<std::string>>(*last[0]), police_and_health);
+  EXPECT_EQ(std::get<std::vector<std::int64_t>>(*last[1]), two_and_three);
+  // Set on the parameters, the lists are the interventions' own.
+  Params p = s.params;
+  set_key(p, resolve_key("interventions.co_design.sectors"), *last[0]);
+  const auto& co_design = *std::find_if(p.interventions.begin(), p.interventions.end(),
+                                        [](const InterventionSpec& i) { return i.name == "co_design"; });
+  EXPECT_EQ(co_design.sectors, police_and_health);
 }
 
 TEST(SweepReader, SetOverridesTheDesignSettings) {
@@ -128,8 +159,12 @@ INSTANTIATE_TEST_SUITE_P(
                  "sweep.parameters.trust.decay", 5, "needs max"},
         BadSweep{"ValuesAndRange", "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\ntrust.decay = { values = [0.1], min = 0 }\n",
                  "sweep.parameters.trust.decay.min", 4, "either values or a range"},
-        BadSweep{"AListCannotBeSwept", "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\nplace.forums.top_team.roles = { values = [1] }\n",
-                 "sweep.parameters.place.forums.top_team.roles", 4, "sweeps vary numbers, booleans and names"},
+        BadSweep{"ATableIsVariedEntryByEntry", "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\ninterventions.co_design.effects = { values = [1] }\n",
+                 "sweep.parameters.interventions.co_design.effects", 4, "interventions.co_design.effects.<name>"},
+        BadSweep{"AListTakesWholeListsAsValues", "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\ninterventions.co_design.sectors = { values = [\"police\"] }\n",
+                 "sweep.parameters.interventions.co_design.sectors.values", 4, "expected an array"},
+        BadSweep{"AListHasNoRange", "[sweep]\ndesign = \"random\"\nsamples = 2\n[sweep.parameters]\ninterventions.co_design.sectors = { min = 0, max = 1 }\n",
+                 "sweep.parameters.interventions.co_design.sectors", 5, "give its values"},
         BadSweep{"SimulationKeys", "[sweep]\ndesign = \"grid\"\n[sweep.parameters]\nsimulation.months = { values = [6, 12] }\n",
                  "sweep.parameters.simulation.months", 4, "every run of one results file shares it"},
         BadSweep{"TextNeedsValues", "[sweep]\ndesign = \"random\"\nsamples = 2\n[sweep.parameters]\nplace.issues.local_economy.level = { min = 0, max = 1 }\n",
