@@ -76,9 +76,9 @@ void print_summary(std::ostream& out, const ResultsReader& results) {
       std::snprintf(line, sizeof line, "%-32s", several ? ("  " + variant).c_str() : row.label.c_str());
       out << line;
       for (const auto& values : columns) {
-        std::vector<double> completed;
-        for (const int r : runs_of[variant]) completed.push_back(values[static_cast<std::size_t>(r)]);
-        const auto [mean, half] = mean_interval(completed);
+        std::vector<double> of_variant;
+        for (const int r : runs_of[variant]) of_variant.push_back(values[static_cast<std::size_t>(r)]);
+        const auto [mean, half] = mean_interval(of_variant);
         if (std::isnan(half)) {
           std::snprintf(line, sizeof line, "  %6.3f %-8s", mean, "(n = 1)");
         } else if (std::abs(mean) >= 100) {
