@@ -114,11 +114,14 @@ void compute_blocks(BlockQueue& blocks, const std::function<EncodedBlock(int)>& 
                                       }
                                       return *b;
                                     }) &
-            tbb::make_filter<int, EncodedBlock*>(tbb::filter_mode::parallel,
-                                                 [&](int b) { return new EncodedBlock(compute(b)); }) &
-            tbb::make_filter<EncodedBlock*, void>(
+            // Blocks travel as owners: when a block's computation throws, TBB cancels the
+            // pipeline and destroys the blocks already computed and still in flight (as raw
+            // pointers they leaked).
+            tbb::make_filter<int, std::unique_ptr<EncodedBlock>>(
+                tbb::filter_mode::parallel, [&](int b) { return std::make_unique<EncodedBlock>(compute(b)); }) &
+            tbb::make_filter<std::unique_ptr<EncodedBlock>, void>(
                 tbb::filter_mode::serial_out_of_order,
-                [&](EncodedBlock* block) { writer.push(std::unique_ptr<EncodedBlock>(block)); }));
+                [&](std::unique_ptr<EncodedBlock> block) { writer.push(std::move(block)); }));
   });
 }
 
