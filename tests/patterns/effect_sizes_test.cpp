@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "support/places.hpp"
+#include "support/statistics.hpp"
 #include "support/strategy_runs.hpp"
 
 namespace placesim {
@@ -54,12 +55,6 @@ std::vector<double> standardised_gains(const Params& p, const std::string& prese
   return gains;
 }
 
-double mean(const std::vector<double>& x) {
-  double sum = 0;
-  for (double v : x) sum += v;
-  return sum / x.size();
-}
-
 using Skill = std::vector<double> Agents::*;
 const std::vector<std::pair<std::string, Skill>> kSkills = {
     {"capacity", &Agents::capacity}, {"knowledge", &Agents::knowledge}, {"literacy", &Agents::literacy}};
@@ -69,7 +64,7 @@ std::pair<std::string, Skill> primary_skill(const Params& expected, const std::s
   std::pair<std::string, Skill> best = kSkills.front();
   double best_d = -1;
   for (const auto& skill : kSkills) {
-    const double d = mean(standardised_gains(expected, preset, skill.second, 20));
+    const double d = testing::mean_ci95(standardised_gains(expected, preset, skill.second, 20)).mean;
     if (d > best_d) best_d = d, best = skill;
   }
   return best;

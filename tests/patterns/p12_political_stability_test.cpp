@@ -15,11 +15,12 @@ namespace {
 constexpr int kReplicates = 60;
 constexpr int kFrom = 60, kTo = 120;
 
+// The marginal council's elections are those of the family's marginal_by_thirds kind
+// (tests/support/places.hpp), which only changes the elections.
 Params marginal_by_thirds(Params p) {
-  p.events.elections.cycle_months = 12;
-  p.events.elections.first_month = 12;
-  p.events.elections.groups = 3;
-  p.events.elections.control_change_threshold = 0.15;
+  for (const testing::PlaceKind& kind : testing::place_family()) {
+    if (kind.name == "marginal_by_thirds") p.events.elections = kind.params.events.elections;
+  }
   return p;
 }
 
