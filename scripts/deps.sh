@@ -19,6 +19,8 @@ packages=(
   # analysis (run with /usr/bin/python3)
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib
   python3-xarray python3-h5netcdf python3-pytest python3-scipy
+  # calibration: Gaussian-process emulators (history matching)
+  python3-sklearn
   # installing the analysis package for a user's own notebooks (analysis/pyproject.toml)
   python3-pip python3-setuptools
   # the report page is tested in headless Chromium, driven over its DevTools websocket

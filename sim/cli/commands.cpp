@@ -6,8 +6,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"run", "[SCENARIO]", "run a scenario (the embedded default without one) into an HDF5 file", run_command},
       {"validate", "[SCENARIO]", "check a scenario and print it fully resolved, as TOML", validate_command},
-      {"plan", "[SCENARIO]", "how many runs a scenario makes, how long they would take here, how big the file",
+      {"plan", "[SCENARIO|TARGETS]", "how many runs a scenario (or a calibration) makes, how long here, how big",
        plan_command},
+      {"calibrate", "TARGETS.toml", "fit parameters to observed targets: history matching, then a posterior sample",
+       calibrate_command},
       {"info", "RESULTS.h5", "describe a results file: provenance, runs, months, metrics", info_command},
       {"merge", "OUT SHARD...", "join the files of run --shard I/N into one", merge_command},
       {"report", "RESULTS.h5", "charts (PNG, SVG, PDF), their data as CSV and an index.html", report_command},

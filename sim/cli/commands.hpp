@@ -45,6 +45,10 @@ int presets_command(const Args& args, const std::string& command_line);
 int metrics_command(const Args& args, const std::string& command_line);
 int merge_command(const Args& args, const std::string& command_line);
 int plan_command(const Args& args, const std::string& command_line);
+// Checks a targets file and runs the analysis package's calibration (docs/calibration.md).
+int calibrate_command(const Args& args, const std::string& command_line);
+// Where a calibration keeps its waves' results files: OUTPUT.waves/.
+std::string calibration_work_folder(const std::string& output);
 // Runs the analysis package's report (Python); returns only if it cannot start it.
 int report_command(const Args& args, const std::string& command_line);
 

@@ -55,6 +55,11 @@ RunAddress Plan::address(int run) const {
   return a;
 }
 
+std::uint32_t Plan::stream(const RunAddress& a) const {
+  if (!design_.sweep().independent_streams) return static_cast<std::uint32_t>(a.replicate);
+  return static_cast<std::uint32_t>(a.point * replicates() + a.replicate);
+}
+
 std::string Plan::describe_point(std::int64_t point) const {
   const auto values = design_.values(point);
   std::string text;
@@ -153,6 +158,7 @@ std::vector<std::pair<std::string, results::AttributeValue>> Plan::design_attrib
     attributes.emplace_back("samples", sweep.samples);
     attributes.emplace_back("sweep_seed", sweep.seed_set ? sweep.seed : base_.simulation.seed);
   }
+  if (sweep.independent_streams) attributes.emplace_back("streams", std::string("independent"));
   if (sweep.design == SweepDesign::Morris) {
     attributes.emplace_back("levels", static_cast<std::int64_t>(sweep.levels));
     attributes.emplace_back("morris_delta", design_.morris_delta());

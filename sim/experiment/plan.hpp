@@ -44,6 +44,9 @@ class Plan : public results::DesignTable {
   const std::vector<std::string>& sectors() const { return sectors_; }
 
   RunAddress address(int run) const;
+  // The run's random streams: its replicate (common random numbers across points), or with
+  // sweep.streams = "independent" a number of its own for each (point, replicate).
+  std::uint32_t stream(const RunAddress& address) const;
   // A design point's parameters (the scenario's, with the point's swept values).
   Params parameters(std::int64_t point) const;
   // The swept keys (empty without a sweep).

@@ -55,7 +55,7 @@ EncodedBlock run_block(const Plan& plan, const results::Layout& layout, int bloc
     }
     try {
       const RunAddress a = plan.address(first + i);
-      Model model(variant.configuration, {plan.seed(), static_cast<std::uint32_t>(a.replicate)});
+      Model model(variant.configuration, {plan.seed(), plan.stream(a)});
       model.run();
       check_invariants(model.metrics());
       series[slot].emplace(std::move(model).take_metrics());

@@ -212,6 +212,8 @@ void expand_strategies(Scenario& scenario) {
   }
 }
 
+}  // namespace
+
 TomlValue parse_toml(const std::string& text, const std::string& source) {
   check_toml_limits(text, source);
   std::istringstream in(text);
@@ -223,8 +225,6 @@ TomlValue parse_toml(const std::string& text, const std::string& source) {
                         "TOML syntax error: " + syntax_message(e.what()));
   }
 }
-
-}  // namespace
 
 SourcePosition Scenario::position_of(const std::string& key) const {
   for (std::string k = key; !k.empty();) {

@@ -107,6 +107,7 @@ std::string sweep_toml(const Sweep& sweep) {
   if (sweep.samples > 0) out << "samples = " << sweep.samples << "\n";
   if (sweep.design == SweepDesign::Morris) out << "levels = " << sweep.levels << "\n";
   if (sweep.seed_set) out << "seed = " << sweep.seed << "\n";
+  if (sweep.independent_streams) out << "streams = \"independent\"\n";
   if (sweep.design == SweepDesign::List) {
     out << "points = [\n";
     for (const auto& point : sweep.points) {

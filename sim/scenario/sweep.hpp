@@ -58,6 +58,11 @@ struct Sweep {
   int levels = 4;            // morris grid levels
   std::uint64_t seed = 0;    // the design's own random streams
   bool seed_set = false;     // false: simulation.seed
+  // Replicate r of every point shares its random streams (common random numbers: differences
+  // between points are not noise between seeds), unless independent_streams: then each point's
+  // replicates have streams of their own, so that the noise of a point's mean is independent
+  // across points (what an emulator of the sweep assumes; placesim calibrate uses it).
+  bool independent_streams = false;
   std::vector<SweptParameter> parameters;
   // List designs: the points, each with a value for every parameter (points[p][i] is the
   // value of parameters[i]); a point that does not name a parameter takes the scenario's.

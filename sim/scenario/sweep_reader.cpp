@@ -12,7 +12,7 @@ namespace placesim {
 
 namespace {
 
-const std::vector<std::string> kSweepKeys = {"design", "samples", "levels", "seed", "parameters", "points"};
+const std::vector<std::string> kSweepKeys = {"design", "samples", "levels", "seed", "streams", "parameters", "points"};
 const std::vector<std::string> kSpecKeys = {"distribution", "min", "max", "mode", "mean", "sd", "values", "levels"};
 const std::vector<std::string> kDistributions = {"uniform", "log_uniform", "normal", "triangular", "choice"};
 
@@ -29,7 +29,9 @@ bool sweepable(ValueType type) {
 
 class SweepReader {
  public:
-  SweepReader(Scenario& scenario, std::string source) : scenario_(scenario), source_(std::move(source)) {}
+  // context: how the parameters' table is named in messages ("sweep.parameters").
+  SweepReader(Scenario& scenario, std::string source, std::string context = "sweep.parameters")
+      : scenario_(scenario), source_(std::move(source)), context_(std::move(context)) {}
 
   void read(const TomlValue& table) {
     Sweep& sweep = scenario_.sweep;
@@ -47,7 +49,7 @@ class SweepReader {
         set_setting(key, *value, where);
       } else {
         throw ScenarioError(where, path, "unknown key" + did_you_mean(key, kSweepKeys) +
-                                             "; a sweep has design, samples, levels, seed, parameters and points");
+                                             "; a sweep has design, samples, levels, seed, streams, parameters and points");
       }
       scenario_.positions[path] = where;
     }
@@ -82,6 +84,13 @@ class SweepReader {
       sweep.samples = integer(1, std::numeric_limits<std::int32_t>::max());
     } else if (key == "levels") {
       sweep.levels = static_cast<int>(integer(2, 1000));
+    } else if (key == "streams") {
+      if (!value.is_string()) throw ScenarioError(where, path, "expected \"common\" or \"independent\", found " + toml_type(value));
+      const std::string name = value.as_string().str;
+      if (name != "common" && name != "independent") {
+        throw ScenarioError(where, path, "\"" + name + "\" is not one of \"common\", \"independent\"");
+      }
+      sweep.independent_streams = name == "independent";
     } else if (key == "seed") {
       sweep.seed = static_cast<std::uint64_t>(integer(0, std::numeric_limits<std::int64_t>::max()));
       sweep.seed_set = true;
@@ -160,27 +169,29 @@ class SweepReader {
     return static_cast<double>(std::get<std::int64_t>(v));
   }
 
+ public:
   void read_parameters(const TomlValue& table) {
     std::vector<std::pair<std::string, const TomlValue*>> entries;
-    flatten(table, "", "sweep.parameters", entries);
+    flatten(table, "", context_, entries);
     for (const auto& [path, spec] : entries) {
       const SourcePosition where = position(source_, *spec);
-      const KeyPath key = checked_key(path, where, "sweep.parameters");
+      const KeyPath key = checked_key(path, where, context_);
       add_parameter(read_spec(key, *spec, where));
     }
   }
 
+ private:
   void add_parameter(SweptParameter parameter) {
     for (const auto& p : scenario_.sweep.parameters) {
       if (p.key == parameter.key) {
-        throw ScenarioError(parameter.where, "sweep.parameters." + parameter.key, "is varied twice");
+        throw ScenarioError(parameter.where, context_ + "." + parameter.key, "is varied twice");
       }
     }
     scenario_.sweep.parameters.push_back(std::move(parameter));
   }
 
   SweptParameter read_spec(const KeyPath& key, const TomlValue& spec, const SourcePosition& where) {
-    const std::string base = "sweep.parameters." + key.path;
+    const std::string base = context_ + "." + key.path;
     SweptParameter p;
     p.key = key.path;
     p.type = key.field->type;
@@ -340,6 +351,7 @@ class SweepReader {
 
   Scenario& scenario_;
   std::string source_;
+  std::string context_;
 };
 
 }  // namespace
@@ -347,6 +359,17 @@ class SweepReader {
 void read_sweep(Scenario& scenario, const TomlValue& table, const std::string& source) {
   scenario.sweep = Sweep{};
   SweepReader(scenario, source).read(table);
+}
+
+std::vector<SweptParameter> read_swept_parameters(const TomlValue& table, const std::string& source,
+                                                 const std::string& context) {
+  if (!table.is_table()) {
+    throw ScenarioError(position(source, table), context, "expected a table of parameters, found " + toml_type(table));
+  }
+  Scenario scratch;
+  SweepReader reader(scratch, source, context);
+  reader.read_parameters(table);
+  return scratch.sweep.parameters;
 }
 
 void override_sweep(Scenario& scenario, const std::string& key, const TomlValue& value, const SourcePosition& where) {

@@ -17,6 +17,8 @@ namespace placesim {
 using TomlValue = toml::value;
 
 SourcePosition position(const std::string& source, const TomlValue& value);
+// Parses TOML text after check_toml_limits; a syntax error becomes a ScenarioError at its line.
+TomlValue parse_toml(const std::string& text, const std::string& source);
 // "an integer", "a table", ... for messages.
 std::string toml_type(const TomlValue& value);
 // What a field accepts, for messages: "a number", "one of \"place\", \"neighbourhood\"".

@@ -1,0 +1,77 @@
+#include "cli/analysis_handover.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+#include "cli/commands.hpp"
+
+namespace placesim::cli {
+
+namespace {
+
+std::string environment_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+}  // namespace
+
+std::string analysis_package_dir(const std::string& command) {
+  // The copy installed beside the program (cmake --install puts it in ../share/placesim/analysis
+  // of the executable's folder), else the source tree's the program was built from.
+  std::error_code ignored;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
+  const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "placesim" / "analysis";
+  const bool is_installed = !exe.empty() && std::filesystem::exists(installed / "placesim_analysis", ignored);
+  const std::string package_dir =
+      environment_or("PLACESIM_ANALYSIS_DIR", is_installed ? installed.string() : std::string(PLACESIM_ANALYSIS_DIR));
+  if (!std::filesystem::exists(std::filesystem::path(package_dir) / "placesim_analysis")) {
+    throw UsageError(command + ": the analysis package is not in " + package_dir +
+                     " (set PLACESIM_ANALYSIS_DIR to the folder that holds placesim_analysis)");
+  }
+  return package_dir;
+}
+
+int run_analysis(const std::string& command, const std::vector<std::string>& args) {
+  // The analysis needs Debian's python3-h5py, numpy, pandas, matplotlib, xarray and sklearn,
+  // which another python3 first on PATH may not have.
+  const std::string python = environment_or("PLACESIM_PYTHON", "/usr/bin/python3");
+  std::string python_path = analysis_package_dir(command);
+  if (const char* existing = std::getenv("PYTHONPATH"); existing && *existing) {
+    python_path.append(":").append(existing);
+  }
+  setenv("PYTHONPATH", python_path.c_str(), 1);
+
+  std::vector<std::string> words = {python, "-m", "placesim_analysis"};
+  words.insert(words.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    execv(python.c_str(), argv.data());
+    std::cerr << "placesim: " << command << ": cannot start " << python << ": " << std::strerror(errno)
+              << " (install python3 with scripts/deps.sh, or set PLACESIM_PYTHON)\n";
+    ::_exit(kFailed);
+  }
+  if (child < 0) throw std::runtime_error(command + ": cannot start a process: " + std::strerror(errno));
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status)) {
+    std::cerr << "placesim: " << command << ": the analysis stopped with signal " << WTERMSIG(status)
+              << " (is the input file damaged? placesim info checks it)\n";
+    return kFailed;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : kFailed;
+}
+
+}  // namespace placesim::cli

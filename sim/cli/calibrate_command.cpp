@@ -1,0 +1,108 @@
+// placesim calibrate: reads and checks a targets file here (file, line and key of every
+// mistake, as for scenarios), then hands the history matching to the analysis package
+// (placesim_analysis.calibration), which runs every wave with this program's `run` (list
+// designs, all threads, the journal) and keeps the statistics in Python.
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/analysis_handover.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "scenario/calibration_targets.hpp"
+
+namespace po = boost::program_options;
+
+namespace placesim::cli {
+
+namespace {
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string default_output(const std::string& targets_file) {
+  return (std::filesystem::path("results") / (std::filesystem::path(targets_file).stem().string() + "-calibration.h5")).string();
+}
+
+}  // namespace
+
+std::string calibration_work_folder(const std::string& output) { return output + ".waves"; }
+
+int calibrate_command(const Args& args, const std::string& command_line) {
+  std::string targets_file, output;
+  int threads = 0;
+  po::options_description options(
+      "Usage: placesim calibrate TARGETS.toml [-o CALIBRATION.h5] [options]\n\n"
+      "History matching with Gaussian-process emulators, in waves, then an importance step that\n"
+      "turns the space not ruled out into a posterior sample (docs/calibration.md). Every run is\n"
+      "this program's `placesim run` on a list design; the waves' results files and journals are\n"
+      "kept in CALIBRATION.h5.waves/, so a killed calibration continues with --resume.\n"
+      "`placesim plan TARGETS.toml` says how many runs and how long first.\n\n"
+      "Options");
+  options.add_options()
+      ("output,o", po::value(&output), "the calibration file (default results/<targets>-calibration.h5)")
+      ("threads,t", po::value(&threads), "threads for the runs (default: every core)")
+      ("resume", "continue an interrupted calibration of the same targets")
+      ("force", "replace an existing calibration file and its waves")
+      ("quiet,q", "no progress")
+      ("help,h", "this help");
+  po::variables_map vm = parse_options(args, options, targets_file);
+  if (vm.count("help")) {
+    std::cout << options
+              << "\nExample:\n  placesim plan scenarios/targets/evidence.toml\n"
+                 "  placesim calibrate scenarios/targets/evidence.toml -o results/evidence-calibration.h5\n"
+                 "  placesim run scenarios/default.toml --posterior results/evidence-calibration.h5\n";
+    return kOk;
+  }
+  po::notify(vm);
+  if (targets_file.empty()) throw UsageError("calibrate: name a targets file (docs/calibration.md)");
+  if (vm.count("threads") && threads < 1) throw UsageError("--threads must be at least 1");
+  const bool resume = vm.count("resume") > 0, force = vm.count("force") > 0;
+  if (resume && force) throw UsageError("--resume and --force contradict each other");
+  if (output.empty()) output = default_output(targets_file);
+
+  const CalibrationTargets targets = load_calibration_targets(targets_file);
+  const std::string spec = calibration_spec(targets);
+
+  std::error_code ignored;
+  if (std::filesystem::exists(output, ignored) && !force) {
+    throw UsageError("calibrate: " + output + " exists; --force replaces it");
+  }
+  const std::filesystem::path work = calibration_work_folder(output);
+  const std::filesystem::path spec_file = work / "targets.spec.toml";
+  if (std::filesystem::exists(work, ignored)) {
+    if (force) {
+      std::filesystem::remove_all(work);
+    } else if (!resume) {
+      throw UsageError("calibrate: " + work.string() + " holds an unfinished calibration; --resume continues it, --force "
+                       "starts again");
+    } else if (read_all(spec_file) != spec) {
+      throw UsageError("calibrate: " + work.string() + " is the calibration of other targets (or another scenario); "
+                       "--force starts again");
+    }
+  }
+  if (force) std::filesystem::remove(output, ignored);
+  std::filesystem::create_directories(work);
+  if (!std::filesystem::exists(spec_file, ignored)) {
+    std::ofstream out(spec_file, std::ios::binary);
+    out << spec;
+    if (!out.flush()) throw std::runtime_error("calibrate: cannot write " + spec_file.string());
+  }
+
+  std::error_code error;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  std::vector<std::string> words = {"calibrate", "--spec", spec_file.string(), "--work", work.string(), "-o", output,
+                                    "--placesim", exe.string(), "--command-line", command_line};
+  if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
+  if (vm.count("quiet")) words.push_back("--quiet");
+  return run_analysis("calibrate", words);
+}
+
+}  // namespace placesim::cli

@@ -1,0 +1,160 @@
+"""placesim calibrate: targets files checked like scenarios, and history matching that recovers
+parameter values it was not told.
+
+The synthetic truths: targets are the expected statistics (64 replicates, computed here with
+h5py, not with the calibration's own code) at parameter values drawn from the prior; the
+calibration must put every true value inside its 90% posterior interval when the targets are
+exact, and cover the truth about 90% of the time when the targets carry the noise their sd
+says. A target out of reach must be reported, not fitted."""
+import subprocess
+import textwrap
+
+import h5py
+import numpy as np
+import pytest
+
+from conftest import run
+
+SCENARIO = textwrap.dedent("""\
+    [simulation]
+    name = "small"
+    months = 60
+    strategies = ["baseline", "peer_review"]
+""")
+
+# The parameters and their priors: the two rates of trust learning, each a strong lever on
+# cross-sector trust and on strong ties.
+PRIORS = {"trust.decay": (0.005, 0.05), "trust.learning_up": (0.05, 0.4)}
+# name -> (metric, months, sd)
+TARGETS = {"trust": ("trust_cross_sector", [60], 0.01), "strong": ("strong_cross_sector_ties", [48, 60], 0.04)}
+
+
+def targets_text(values, waves=4, extra=""):
+    lines = ['scenario = "small.toml"', "[parameters]"]
+    lines += [f'"{key}" = {{ min = {lo}, max = {hi} }}' for key, (lo, hi) in PRIORS.items()]
+    for name, (metric, months, sd) in TARGETS.items():
+        where = f"month = {months[0]}" if len(months) == 1 else f"months = {months}"
+        lines += ["[[targets]]", f'name = "{name}"', f'metric = "{metric}"', where, f"value = {values[name]!r}",
+                  f"sd = {sd}"]
+    lines += ["[calibration]", f"waves = {waves}", "replicates = 8", "posterior_draws = 2000", "check_points = 0"]
+    return "\n".join(lines) + "\n" + extra
+
+
+def truth_statistics(placesim, folder, theta):
+    """The targets' expected values at theta: 64 replicates of the baseline."""
+    sets = [arg for key, value in theta.items() for arg in ("--set", f"{key}={value!r}")]
+    out = folder / "truth.h5"
+    run([placesim, "run", str(folder / "small.toml"), "--replicates", "64", "--set", 'simulation.strategies=["baseline"]',
+         "-o", str(out), "--force", "--quiet", *sets], folder, check=True)
+    with h5py.File(out, "r") as f:
+        return {name: float(np.mean(f["metrics"][metric][:, months].astype(float)))
+                for name, (metric, months, _) in TARGETS.items()}
+
+
+def calibrate(placesim, folder, text, name="c"):
+    (folder / f"{name}.toml").write_text(text)
+    result = run([placesim, "calibrate", str(folder / f"{name}.toml"), "-o", str(folder / f"{name}.h5"), "--force"], folder)
+    return result
+
+
+def posterior(folder, name="c"):
+    with h5py.File(folder / f"{name}.h5", "r") as f:
+        keys = [k.decode() if isinstance(k, bytes) else k for k in f["calibration/parameter"][...]]
+        return dict(zip(keys, f["calibration/posterior"][...].T))
+
+
+@pytest.fixture
+def place(tmp_path):
+    (tmp_path / "small.toml").write_text(SCENARIO)
+    return tmp_path
+
+
+def test_exact_targets_put_every_true_value_in_its_90_percent_interval(placesim, place):
+    rng = np.random.default_rng(11)
+    for truth in range(3):
+        theta = {key: float(rng.uniform(lo, hi)) for key, (lo, hi) in PRIORS.items()}
+        values = truth_statistics(placesim, place, theta)
+        result = calibrate(placesim, place, targets_text(values))
+        assert result.returncode == 0, result.stderr
+        draws = posterior(place)
+        for key, value in theta.items():
+            low, high = np.quantile(draws[key], [0.05, 0.95])
+            assert low <= value <= high, f"truth {truth}: {key} = {value:.4g} outside [{low:.4g}, {high:.4g}]"
+        # The targets inform the learning rate: its posterior is narrower than its prior.
+        lo, hi = PRIORS["trust.learning_up"]
+        assert np.std(draws["trust.learning_up"]) < 0.6 * (hi - lo) / np.sqrt(12)
+
+
+def test_noisy_targets_cover_the_truth_near_the_nominal_rate(placesim, place):
+    rng = np.random.default_rng(23)
+    covered, intervals = 0, 0
+    for truth in range(6):
+        theta = {key: float(rng.uniform(lo, hi)) for key, (lo, hi) in PRIORS.items()}
+        expected = truth_statistics(placesim, place, theta)
+        observed = {name: expected[name] + rng.normal(0, TARGETS[name][2]) for name in TARGETS}
+        result = calibrate(placesim, place, targets_text(observed))
+        assert result.returncode == 0, result.stderr
+        draws = posterior(place)
+        for key, value in theta.items():
+            low, high = np.quantile(draws[key], [0.05, 0.95])
+            covered += low <= value <= high
+            intervals += 1
+    # Binomial(12, 0.9): P(at most 7 covered) = 0.004.
+    assert covered >= 8, f"{covered} of {intervals} 90% intervals covered the truth"
+
+
+def test_a_target_out_of_reach_is_reported_not_fitted(placesim, place):
+    result = calibrate(placesim, place, targets_text({"trust": 0.97, "strong": 0.5}, waves=2))
+    assert result.returncode == 2
+    assert "every point of the prior is implausible" in result.stderr
+    assert "trust" in result.stderr.split("out of reach on their own:")[1]
+    with h5py.File(place / "c.h5", "r") as f:
+        assert f.attrs["status"] == "all_implausible"
+        assert "posterior" not in f["calibration"]
+        assert f["calibration/min_implausibility"][0] > 3
+
+
+def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
+    values = {"trust": 0.3, "strong": 0.3}
+    assert calibrate(placesim, place, targets_text(values), name="whole").returncode == 0
+    (place / "part.toml").write_text(targets_text(values))
+    command = [placesim, "calibrate", str(place / "part.toml"), "-o", str(place / "part.h5")]
+    process = subprocess.Popen(command, cwd=place, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    waves = place / "part.h5.waves"
+    import time
+    deadline = time.monotonic() + 60
+    while not (waves / "wave-2.h5").exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.kill()
+    process.wait()
+    refused = run(command, place)
+    assert refused.returncode == 2 and "--resume" in refused.stderr
+    resumed = run(command + ["--resume"], place)
+    assert resumed.returncode == 0, resumed.stderr
+    whole, part = posterior(place, "whole"), posterior(place, "part")
+    for key in PRIORS:
+        np.testing.assert_array_equal(whole[key], part[key])
+
+
+@pytest.mark.parametrize("edit, where, message", [
+    (lambda t: t.replace('metric = "trust_cross_sector"', 'metric = "trust_cross_sectr"'), ":7:",
+     "targets[0].metric: \"trust_cross_sectr\" is not a metric (did you mean 'trust_cross_sector'?)"),
+    (lambda t: t.replace("month = 60", "month = 61"), ":8:", "targets[0].month: value 61 is out of range: expected from 0 to 60"),
+    (lambda t: t.replace("sd = 0.01", "sd = 0"), ":10:", "targets[0].sd: expected a positive standard deviation"),
+    (lambda t: t.replace('"trust.decay" = { min = 0.005, max = 0.05 }', '"trust.decya" = { min = 0.005, max = 0.05 }'),
+     ":3:", "parameters.trust.decya: unknown parameter (did you mean 'trust.decay'?)"),
+    (lambda t: t.replace('"trust.decay" = { min = 0.005, max = 0.05 }', '"trust.decay" = { min = 0.005, max = 2.5 }'),
+     ":3:", "parameters.trust.decay.max: value 2.5 is out of range"),
+    (lambda t: t.replace('name = "trust"\n', 'name = "trust"\nstrategy = "co_design"\n'), ":7:",
+     "targets[0].strategy: \"co_design\" is not one of the scenario's strategies"),
+    (lambda t: t.replace('"trust.decay" = { min = 0.005, max = 0.05 }', '"place.issues.community_safety.level" = { values = ["place"] }'),
+     ":3:", "calibration needs a number"),
+    (lambda t: t.replace('small.toml', 'missing.toml'), ":1:", "scenario: no such file"),
+    (lambda t: t.replace("waves = 4", "wavs = 4"), ":", "calibration.wavs: unknown key (did you mean 'waves'?)"),
+])
+def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit, where, message):
+    text = edit(targets_text({"trust": 0.3, "strong": 0.3}))
+    result = calibrate(placesim, place, text, name="bad")
+    assert result.returncode == 2
+    assert f"bad.toml{where}" in result.stderr and message in result.stderr, result.stderr
+    assert not (place / "bad.h5.waves").exists()
