@@ -221,7 +221,15 @@ int run_command(const Args& args, const std::string& command_line) {
                 << " run now\n";
     }
     std::cout << "Wrote " << result.progress.runs_total << " runs x " << results.months() << " months to " << out.path
-              << "\n\n";
+              << "\n";
+    if (!scenario.posterior.empty()) {
+      const std::size_t draws = scenario.posterior.draws.size();
+      const int used = std::min<int>(plan.replicates(), static_cast<int>(draws));
+      std::cout << "Parameters (" << scenario.posterior.keys.size() << ") from " << used << " of the " << draws
+                << " posterior draws of " << scenario.posterior.source
+                << ", one per replicate and the same for every strategy: the intervals below carry their uncertainty\n";
+    }
+    std::cout << "\n";
     print_summary(std::cout, results);
     const auto failures = results.failures();
     if (!failures.empty()) {

@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "cli/commands.hpp"
+#include "io/calibration_reader.hpp"
+
 namespace po = boost::program_options;
 
 namespace placesim::cli {
@@ -11,7 +14,10 @@ void ScenarioOptions::add_to(po::options_description& options) {
       ("seed,s", po::value<std::string>(), "base seed (overrides simulation.seed)")
       ("replicates,r", po::value<std::string>(), "replicates (overrides simulation.replicates)")
       ("set", po::value(&sets_)->composing(),
-       "KEY=VALUE: set any parameter, e.g. --set trust.decay=0.03 or --set sweep.samples=256 (repeatable)");
+       "KEY=VALUE: set any parameter, e.g. --set trust.decay=0.03 or --set sweep.samples=256 (repeatable)")
+      ("posterior", po::value(&posterior_),
+       "CALIBRATION.h5: replicate r runs with posterior draw r mod draws of placesim calibrate's sample, paired "
+       "across strategies (use as many replicates as draws to use them all)");
 }
 
 Scenario ScenarioOptions::load(const std::string& scenario_file, const po::variables_map& vm) const {
@@ -23,6 +29,14 @@ Scenario ScenarioOptions::load(const std::string& scenario_file, const po::varia
     if (!vm.count(option)) continue;
     const std::string text = vm[option].as<std::string>();
     apply_override(scenario, std::string(key) + "=" + text, "--" + std::string(option) + " " + text);
+  }
+  if (!posterior_.empty()) {
+    try {
+      scenario.posterior = read_posterior_file(posterior_);
+    } catch (const std::runtime_error& e) {
+      throw UsageError(std::string("--posterior: ") + e.what());
+    }
+    scenario.posterior.where = {"--posterior " + posterior_, 0, 0};
   }
   check_scenario(scenario);
   return scenario;

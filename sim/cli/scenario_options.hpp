@@ -1,6 +1,6 @@
 #pragma once
 // The options that choose and adjust a scenario, shared by the commands that run one
-// (run, plan): SCENARIO, --set, --seed, --replicates.
+// (run, plan): SCENARIO, --set, --seed, --replicates, --posterior.
 #include <boost/program_options.hpp>
 
 #include <string>
@@ -19,6 +19,7 @@ class ScenarioOptions {
 
  private:
   std::vector<std::string> sets_;
+  std::string posterior_;
 };
 
 }  // namespace placesim::cli

@@ -40,7 +40,7 @@ PilotResult run_pilot(const Plan& plan, const results::Layout& layout, int threa
         const int run = static_cast<int>((k * 0x9E3779B97F4A7C15ull >> 11) % static_cast<std::uint64_t>(most));
         try {
           const RunAddress a = plan.address(run);
-          Model model(plan.configuration(a.point, a.strategy), {plan.seed(), plan.stream(a)});
+          Model model(plan.configuration(a.point, a.strategy, plan.draw(a)), {plan.seed(), plan.stream(a)});
           model.run();
           check_invariants(model.metrics());
           series[static_cast<std::size_t>(i)].emplace(std::move(model).take_metrics());

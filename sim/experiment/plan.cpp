@@ -36,6 +36,8 @@ std::string as_text(const Value& value) {
 Plan::Plan(const Scenario& scenario)
     : base_(scenario.params), design_(scenario.sweep, scenario.params.simulation.seed) {
   for (const SweptParameter& p : scenario.sweep.parameters) keys_.push_back(resolve_key(p.key));
+  posterior_ = scenario.posterior;
+  for (const std::string& key : posterior_.keys) posterior_keys_.push_back(resolve_key(key));
   for (const IssueSpec& issue : build_place(base_).issues) issues_.push_back(issue.name);
   for (const SectorSpec& sector : base_.sectors) sectors_.push_back(sector.name);
   const std::int64_t runs = saturating_product(
@@ -53,6 +55,11 @@ RunAddress Plan::address(int run) const {
   a.strategy = variant % strategy_count;
   a.point = variant / strategy_count;
   return a;
+}
+
+int Plan::draw(const RunAddress& a) const {
+  if (posterior_.empty()) return -1;
+  return a.replicate % static_cast<int>(posterior_.draws.size());
 }
 
 std::uint32_t Plan::stream(const RunAddress& a) const {
@@ -79,8 +86,16 @@ Params Plan::parameters(std::int64_t point) const {
   return params;
 }
 
-std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int strategy) const {
+std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int strategy, int draw) const {
   Params params = parameters(point);
+  if (draw >= 0) {
+    const auto& values = posterior_.draws[static_cast<std::size_t>(draw)];
+    for (std::size_t k = 0; k < posterior_keys_.size(); ++k) {
+      const KeyPath& key = posterior_keys_[k];
+      const FieldInfo& field = key.entry_field ? *key.entry_field : *key.field;
+      set_key(params, key, field.type == ValueType::Integer ? Value(static_cast<std::int64_t>(values[k])) : Value(values[k]));
+    }
+  }
   const auto values = design_.values(point);
   const std::string& name = strategies()[static_cast<std::size_t>(strategy)];
   auto at_point = [&](const std::string& what) {
@@ -101,7 +116,8 @@ std::shared_ptr<const Configuration> Plan::configuration(std::int64_t point, int
     }
     return configuration;
   } catch (const std::exception& e) {
-    if (values.empty()) throw;
+    if (values.empty() && draw < 0) throw;
+    if (values.empty()) throw std::runtime_error("posterior draw " + std::to_string(draw) + ": " + e.what());
     throw at_point(e.what());
   }
 }
@@ -117,6 +133,14 @@ std::vector<DesignColumn> Plan::design_columns() const {
   for (const SweptParameter& p : design_.sweep().parameters) {
     columns.push_back({p.key, textual(p.type) ? ColumnType::Text : ColumnType::Float64,
                        "value of " + p.key + " at the run's design point", "distribution", p.describe(), 1});
+  }
+  if (!posterior_.empty()) {
+    columns.push_back({"posterior_draw", ColumnType::Int32, "the posterior draw the run's parameters came from "
+                       "(replicate mod draws)", "", "", 1});
+    for (const std::string& key : posterior_.keys) {
+      columns.push_back({"posterior:" + key, ColumnType::Float64, "value of " + key + " in the run's posterior draw",
+                         "source", posterior_.source, 1});
+    }
   }
   const SweepDesign kind = design_.sweep().design;
   const int k = static_cast<int>(keys_.size());
@@ -159,6 +183,10 @@ std::vector<std::pair<std::string, results::AttributeValue>> Plan::design_attrib
     attributes.emplace_back("sweep_seed", sweep.seed_set ? sweep.seed : base_.simulation.seed);
   }
   if (sweep.independent_streams) attributes.emplace_back("streams", std::string("independent"));
+  if (!posterior_.empty()) {
+    attributes.emplace_back("posterior_source", posterior_.source);
+    attributes.emplace_back("posterior_draws", static_cast<std::int64_t>(posterior_.draws.size()));
+  }
   if (sweep.design == SweepDesign::Morris) {
     attributes.emplace_back("levels", static_cast<std::int64_t>(sweep.levels));
     attributes.emplace_back("morris_delta", design_.morris_delta());
@@ -203,6 +231,11 @@ std::vector<ColumnData> Plan::design_rows(int first, int count) const {
       } else {
         std::get<std::vector<double>>(data[c]).push_back(as_number(*values[i]));
       }
+    }
+    if (!posterior_.empty()) {
+      const int d = draw(a);
+      std::get<std::vector<std::int32_t>>(data[c++]).push_back(d);
+      for (const double x : posterior_.draws[static_cast<std::size_t>(d)]) std::get<std::vector<double>>(data[c++]).push_back(x);
     }
     if (sampled(kind)) {
       auto& unit = std::get<std::vector<double>>(data[c++]);

@@ -51,9 +51,12 @@ class Plan : public results::DesignTable {
   Params parameters(std::int64_t point) const;
   // The swept keys (empty without a sweep).
   const std::vector<KeyPath>& swept_keys() const { return keys_; }
-  // A point's parameters with one strategy's interventions. Throws std::runtime_error, with
-  // the point's values in the message, when they make no place or no valid strategy.
-  std::shared_ptr<const Configuration> configuration(std::int64_t point, int strategy) const;
+  // With a [posterior]: the draw replicate r runs with (r mod draws); -1 without one.
+  int draw(const RunAddress& address) const;
+  // A point's parameters with one strategy's interventions (and a posterior draw's values,
+  // when draw >= 0). Throws std::runtime_error, with the point's values in the message, when
+  // they make no place or no valid strategy.
+  std::shared_ptr<const Configuration> configuration(std::int64_t point, int strategy, int draw = -1) const;
   // "trust.decay = 0.02, meetings.rate = 3" (empty without a sweep).
   std::string describe_point(std::int64_t point) const;
 
@@ -67,6 +70,8 @@ class Plan : public results::DesignTable {
   Params base_;
   DesignPoints design_;
   std::vector<KeyPath> keys_;  // of the swept parameters
+  PosteriorDraws posterior_;
+  std::vector<KeyPath> posterior_keys_;
   std::vector<std::string> issues_;
   std::vector<std::string> sectors_;
   int runs_ = 0;

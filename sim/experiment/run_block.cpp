@@ -16,6 +16,7 @@ namespace {
 struct Variant {
   std::int64_t point = 0;
   int strategy = 0;
+  int draw = -1;  // the posterior draw, or -1
   std::shared_ptr<const Configuration> configuration;
   std::string failure;
 };
@@ -26,19 +27,22 @@ EncodedBlock run_block(const Plan& plan, const results::Layout& layout, int bloc
   const int first = layout.first_run(block);
   const int count = layout.runs_in(block);
 
-  // The block's distinct (point, strategy) pairs, built once each and in parallel.
+  // The block's distinct (point, strategy, posterior draw) triples, built once each and in
+  // parallel.
   std::vector<Variant> variants;
   std::vector<std::size_t> variant_of(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
     const RunAddress a = plan.address(first + i);
-    if (variants.empty() || variants.back().point != a.point || variants.back().strategy != a.strategy) {
-      variants.push_back({a.point, a.strategy, nullptr, ""});
+    const int draw = plan.draw(a);
+    if (variants.empty() || variants.back().point != a.point || variants.back().strategy != a.strategy ||
+        variants.back().draw != draw) {
+      variants.push_back({a.point, a.strategy, draw, nullptr, ""});
     }
     variant_of[static_cast<std::size_t>(i)] = variants.size() - 1;
   }
   tbb::parallel_for(std::size_t{0}, variants.size(), [&](std::size_t v) {
     try {
-      variants[v].configuration = plan.configuration(variants[v].point, variants[v].strategy);
+      variants[v].configuration = plan.configuration(variants[v].point, variants[v].strategy, variants[v].draw);
     } catch (const std::exception& e) {
       variants[v].failure = e.what();
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/params.hpp"
+#include "scenario/posterior.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/sweep.hpp"
 
@@ -19,6 +20,7 @@ struct Scenario {
   std::vector<std::string> overrides;               // --set assignments, in order
   std::map<std::string, SourcePosition> positions;  // key path -> where it was set
   Sweep sweep;                                      // the [sweep] section; design None without one
+  PosteriorDraws posterior;                         // the [posterior] section; empty without one
 
   // Where a key (or the nearest enclosing key that was set) came from; the scenario's own
   // source when it was never set (a default).

@@ -74,6 +74,7 @@ void check_scenario(const Scenario& scenario) {
     throw ScenarioError(where, e.key(), message);
   }
   check_sweep(scenario);
+  check_posterior(scenario);
 }
 
 }  // namespace placesim

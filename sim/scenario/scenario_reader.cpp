@@ -44,6 +44,7 @@ class Reader {
     for (const auto& f : registry_.scalars()) add_sections(f.key);
     for (const auto& t : registry_.tables()) add_sections(t->name() + ".x");
     sections_.insert("sweep");
+    sections_.insert("posterior");
   }
 
   void read_document(const TomlValue& root) { read_section(root, ""); }
@@ -80,6 +81,8 @@ class Reader {
       const SourcePosition where = position(source_, *value);
       if (path == "sweep") {
         read_sweep(scenario_, *value, source_);
+      } else if (path == "posterior") {
+        read_posterior(scenario_, *value, source_);
       } else if (const Table* t = registry_.find_table(path)) {
         read_rows(*t, *value, where);
       } else if (registry_.find_scalar(path)) {

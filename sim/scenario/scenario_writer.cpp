@@ -31,7 +31,7 @@ std::string resolved_toml(const Params& params) {
 }
 
 std::string resolved_toml(const Scenario& scenario) {
-  return resolved_toml(scenario.params) + sweep_toml(scenario.sweep);
+  return resolved_toml(scenario.params) + sweep_toml(scenario.sweep) + posterior_toml(scenario.posterior);
 }
 
 }  // namespace placesim

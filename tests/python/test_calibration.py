@@ -158,3 +158,37 @@ def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit
     assert result.returncode == 2
     assert f"bad.toml{where}" in result.stderr and message in result.stderr, result.stderr
     assert not (place / "bad.h5.waves").exists()
+
+
+def test_runs_under_the_posterior_take_draw_r_for_replicate_r_in_every_strategy(placesim, place):
+    assert calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=2)).returncode == 0
+    out = place / "post.h5"
+    run([placesim, "run", str(place / "small.toml"), "--posterior", str(place / "c.h5"), "--replicates", "3", "-o", str(out),
+         "--quiet"], place, check=True)
+    draws = posterior(place)
+    with h5py.File(out, "r") as f:
+        design = f["design"]
+        assert design.attrs["posterior_draws"] == 2000
+        labels = [v.decode() for v in design["label"][...]]
+        assert labels == ["baseline"] * 3 + ["peer_review"] * 3
+        np.testing.assert_array_equal(design["posterior_draw"][...], [0, 1, 2, 0, 1, 2])
+        for key in PRIORS:
+            np.testing.assert_array_equal(design[f"posterior:{key}"][...], np.tile(draws[key][:3], 2))
+        trust = f["metrics/trust_cross_sector"][...]
+    # Replicate r is the run a scenario with draw r's values set by hand makes as its replicate r.
+    for r in range(3):
+        sets = [arg for key in PRIORS for arg in ("--set", f"{key}={float(draws[key][r])!r}")]
+        plain = place / "plain.h5"
+        run([placesim, "run", str(place / "small.toml"), "--replicates", "3", "-o", str(plain), "--force", "--quiet", *sets],
+            place, check=True)
+        with h5py.File(plain, "r") as f:
+            expected = f["metrics/trust_cross_sector"][...]
+        np.testing.assert_array_equal(trust[r], expected[r])
+        np.testing.assert_array_equal(trust[3 + r], expected[3 + r])
+
+
+def test_a_results_file_is_not_a_posterior(placesim, place):
+    run([placesim, "run", str(place / "small.toml"), "--replicates", "1", "-o", str(place / "r.h5"), "--quiet"], place, check=True)
+    result = run([placesim, "run", str(place / "small.toml"), "--posterior", str(place / "r.h5"), "-o", str(place / "x.h5")], place)
+    assert result.returncode == 2
+    assert "--posterior: " in result.stderr and "is not a calibration file" in result.stderr
