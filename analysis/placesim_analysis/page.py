@@ -30,16 +30,34 @@ def write_page(path, results, sections, tables):
     """sections: [(heading, [Chart])]; tables: [(heading, caption, DataFrame)]."""
     esc = html.escape
     a = results.attrs
-    title = f"PlaceSim report: {esc(str(results.path.name))}"
+    summary = (f"{int(a['runs'])} runs of {int(a['months'])} months; strategies: "
+               f"{esc(', '.join(results.strategies))}; design: {esc(results.sweep_design)}"
+               f"{'; failed runs: ' + str(len(results.failed_runs)) if len(results.failed_runs) else ''}.")
+    if "[posterior]" in results.scenario:
+        summary += (" Parameters were drawn from a calibration's posterior, one draw per replicate and the same "
+                    "for every strategy: the intervals carry the parameters' uncertainty.")
+    footer = (f"Results file {esc(str(results.path))}; written by placesim "
+              f"{esc(str(a.get('program_version', '?')))} (commit {esc(str(a.get('git_commit', '?')))}) "
+              f"on {esc(str(a.get('created_utc', '?')))}; base seed {esc(str(a.get('base_seed', '?')))}; "
+              f"command: <code>{esc(str(a.get('command_line', '')))}</code>.")
+    write_generic_page(path, f"PlaceSim report: {results.path.name}", summary, sections, tables,
+                       ("Scenario", "The fully resolved scenario stored in the results file: save it as a .toml "
+                        "file to run the same scenario again.", results.scenario), footer)
+
+
+def write_generic_page(path, title, summary_html, sections, tables, text_block, footer_html):
+    """One offline page: a summary, sections of charts, tables, a block of text (heading,
+    caption, text) and a footer."""
+    esc = html.escape
+    title = esc(title)
+    block_heading, block_caption, block_text = text_block
+    block_id = block_heading.lower().replace(" ", "-")
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{title}</title>", '<link rel="icon" href="data:,">',
-             f"<style>{STYLE}</style></head><body>", f"<h1>{title}</h1>",
-             f"<p>{int(a['runs'])} runs of {int(a['months'])} months; strategies: "
-             f"{esc(', '.join(results.strategies))}; design: {esc(results.sweep_design)}"
-             f"{'; failed runs: ' + str(len(results.failed_runs)) if len(results.failed_runs) else ''}.</p>"]
+             f"<style>{STYLE}</style></head><body>", f"<h1>{title}</h1>", f"<p>{summary_html}</p>"]
     parts.append("<ul>" + "".join(f'<li><a href="#{esc(h.lower().replace(" ", "-"))}">{esc(h)}</a></li>'
                                   for h, _ in sections) + '<li><a href="#tables">Tables</a></li>'
-                 '<li><a href="#scenario">Scenario</a></li></ul>')
+                 f'<li><a href="#{esc(block_id)}">{esc(block_heading)}</a></li></ul>')
     for heading, charts in sections:
         parts.append(f'<h2 id="{esc(heading.lower().replace(" ", "-"))}">{esc(heading)}</h2>')
         for chart in charts:
@@ -51,12 +69,8 @@ def write_page(path, results, sections, tables):
     parts.append('<h2 id="tables">Tables</h2>')
     for heading, caption, frame in tables:
         parts.append(f"<h3>{esc(heading)}</h3><p>{esc(caption)}</p>{_table(frame)}")
-    parts.append('<h2 id="scenario">Scenario</h2><p>The fully resolved scenario stored in the results '
-                 "file: save it as a .toml file to run the same scenario again.</p>")
-    parts.append(f"<pre>{esc(results.scenario)}</pre>")
-    parts.append(f"<footer>Results file {esc(str(results.path))}; written by placesim "
-                 f"{esc(str(a.get('program_version', '?')))} (commit {esc(str(a.get('git_commit', '?')))}) "
-                 f"on {esc(str(a.get('created_utc', '?')))}; base seed {esc(str(a.get('base_seed', '?')))}; "
-                 f"command: <code>{esc(str(a.get('command_line', '')))}</code>.</footer>")
+    parts.append(f'<h2 id="{esc(block_id)}">{esc(block_heading)}</h2><p>{esc(block_caption)}</p>')
+    parts.append(f"<pre>{esc(block_text)}</pre>")
+    parts.append(f"<footer>{footer_html}</footer>")
     parts.append("</body></html>")
     path.write_text("\n".join(parts), encoding="utf-8")

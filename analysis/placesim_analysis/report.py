@@ -2,6 +2,8 @@
 import shutil
 from pathlib import Path
 
+import h5py
+
 from .economics import cost_effectiveness
 from .elections import election_resilience
 from .heatmaps import default_heatmap_months, grid_outcome, sector_trust
@@ -16,6 +18,16 @@ SENSITIVITY_OUTCOMES = ["place_index", "trust_cross_sector"]
 
 class ReportError(Exception):
     pass
+
+
+def is_calibration_file(path):
+    """Whether the file is a placesim calibrate file (its own report)."""
+    try:
+        with h5py.File(path, "r") as f:
+            format_name = f.attrs.get("format", b"")
+    except OSError:
+        return False
+    return (format_name.decode() if isinstance(format_name, bytes) else str(format_name)) == "placesim-calibration"
 
 
 def default_directory(results_path):
@@ -40,7 +52,12 @@ def prepare_directory(directory, force):
 
 def build_report(results_path, directory=None, heatmap_months=None, formats=FORMATS, force=False,
                  progress=None):
-    """Writes the report for one results file; returns the path of index.html."""
+    """Writes the report for one results file (or calibration file); returns the path of
+    index.html."""
+    if is_calibration_file(results_path):
+        from .calibration.report import build_calibration_report
+        directory = prepare_directory(directory or default_directory(results_path), force)
+        return build_calibration_report(Path(results_path), directory, formats, progress)
     results = load(results_path)
     if results.metrics.sizes["run"] == 0:
         raise ReportError(f"{results_path}: no completed runs to report on")

@@ -11,11 +11,54 @@
 #include "experiment/pilot.hpp"
 #include "experiment/preflight.hpp"
 #include "experiment/runner.hpp"
+#include "scenario/calibration_targets.hpp"
 #include "scenario/memory_estimate.hpp"
 
 namespace po = boost::program_options;
 
 namespace placesim::cli {
+
+namespace {
+
+// A calibration's plan: its runs at most (every wave full), and their time by a pilot of
+// the scenario's runs.
+int calibration_plan(const std::string& targets_file, int threads, double pilot_seconds) {
+  const CalibrationTargets targets = load_calibration_targets(targets_file);
+  const Plan plan(targets.scenario);
+  const results::Layout layout = layout_for(plan, kDefaultCompression);
+  const int thread_count = runner_threads(threads);
+  const CalibrationSettings& s = targets.settings;
+  const std::int64_t per_point = static_cast<std::int64_t>(plan.strategies().size()) * s.replicates;
+  const std::int64_t runs = calibration_runs(targets);
+  std::cout << "Calibration plan for " << targets_file << " (scenario "
+            << (targets.scenario_path.empty() ? std::string(kEmbeddedDefaultName) : targets.scenario_path) << ")\n";
+  std::cout << "  parameters  " << targets.parameters.size() << ":";
+  for (const SweptParameter& p : targets.parameters) std::cout << " " << p.key;
+  std::cout << "\n  targets     " << targets.targets.size() << "\n";
+  std::cout << "  waves       up to " << s.waves << " of " << s.points << " points x " << plan.strategies().size()
+            << " strateg" << (plan.strategies().size() == 1 ? "y" : "ies") << " x " << s.replicates << " replicates = "
+            << s.points * per_point << " runs each; then " << s.check_points << " posterior draws run again ("
+            << s.check_points * per_point << " runs)\n";
+  std::cout << "  runs        at most " << runs << " of " << plan.months() << " months (fewer when the waves stop early)\n";
+  if (pilot_seconds > 0) {
+    const Preflight checks = preflight(plan, layout);
+    const PilotResult pilot = run_pilot(plan, layout, thread_count, pilot_seconds, checks.slowest_run.seconds);
+    char line[200];
+    std::snprintf(line, sizeof line, "  pilot       %d runs in %.1f s on %d thread%s: %.0f runs/s\n", pilot.runs, pilot.seconds,
+                  thread_count, thread_count == 1 ? "" : "s", pilot.runs_per_second);
+    std::cout << line;
+    // Each wave also fits one emulator per target and screens settings.candidates prior draws:
+    // about a second per target and wave on this kind of machine (docs/calibration.md).
+    const double emulation = static_cast<double>(s.waves) * static_cast<double>(targets.targets.size()) *
+                             (0.5 + 1e-5 * s.candidates);
+    std::cout << "  time        at most about " << duration_text(runs / pilot.runs_per_second) << " of runs and "
+              << duration_text(emulation) << " of emulation on " << thread_count << " thread"
+              << (thread_count == 1 ? "" : "s") << " here\n";
+  }
+  return kOk;
+}
+
+}  // namespace
 
 int plan_command(const Args& args, const std::string& /*command_line*/) {
   std::string scenario_file;
@@ -24,10 +67,11 @@ int plan_command(const Args& args, const std::string& /*command_line*/) {
   double pilot_seconds = 2;
   std::string shard_text;
   po::options_description options(
-      "Usage: placesim plan [SCENARIO] [options]\n\n"
+      "Usage: placesim plan [SCENARIO | TARGETS.toml] [options]\n\n"
       "Before anything long: the runs a scenario makes (design points x strategies x\n"
       "replicates), the time they would take on this machine, estimated from a short pilot of\n"
-      "runs spread over the design, and the size of the results file.\n\n"
+      "runs spread over the design, and the size of the results file. Given a calibration's\n"
+      "targets file: the runs and time placesim calibrate would take at most.\n\n"
       "Options");
   ScenarioOptions scenario_options;
   options.add_options()("threads,t", po::value(&threads), "threads the run would use (default: every core)");
@@ -45,6 +89,7 @@ int plan_command(const Args& args, const std::string& /*command_line*/) {
   if (vm.count("threads") && threads < 1) throw UsageError("--threads must be at least 1");
   if (compression < 0 || compression > 9) throw UsageError("--compression must be from 0 to 9");
   if (pilot_seconds < 0) throw UsageError("--pilot must be at least 0 seconds");
+  if (!scenario_file.empty() && is_targets_file(scenario_file)) return calibration_plan(scenario_file, threads, pilot_seconds);
 
   const Scenario scenario = scenario_options.load(scenario_file, vm);
   const Plan plan(scenario);

@@ -9,6 +9,7 @@
 
 #include "cli/analysis_handover.hpp"
 #include "cli/commands.hpp"
+#include "io/calibration_reader.hpp"
 #include "io/results_check.hpp"
 
 namespace placesim::cli {
@@ -38,7 +39,9 @@ int report_command(const Args& args, const std::string& /*command_line*/) {
   // damaged file is named here, before the analysis reads it.
   if (const std::string results = results_argument(args); !results.empty()) {
     const ResultsCheck check = check_results_file(results, true);
-    if (!check.readable) throw UsageError("report: " + check.problem);
+    // A calibration file (placesim calibrate) has a report of its own, in the analysis package.
+    const bool calibration = check.problem.find("format is \"" + std::string(kCalibrationFormat) + "\"") != std::string::npos;
+    if (!check.readable && !calibration) throw UsageError("report: " + check.problem);
   }
   std::vector<std::string> words = {"report"};
   words.insert(words.end(), args.begin(), args.end());

@@ -12,7 +12,7 @@ PosteriorDraws read_posterior_file(const std::string& path) {
   hdf5::silence_errors();
   try {
     const hdf5::Handle file = hdf5::open_file(path, false);
-    if (!hdf5::has_attribute(file.id(), "format") || hdf5::string_attribute(file.id(), "format") != "placesim-calibration") {
+    if (!hdf5::has_attribute(file.id(), "format") || hdf5::string_attribute(file.id(), "format") != kCalibrationFormat) {
       throw std::runtime_error(path + " is not a calibration file (placesim calibrate writes them)");
     }
     if (!hdf5::exists(file.id(), "calibration/posterior")) {

@@ -7,6 +7,9 @@
 
 namespace placesim {
 
+// The `format` attribute of a calibration file.
+inline constexpr const char* kCalibrationFormat = "placesim-calibration";
+
 // The draws of /calibration/posterior, named by /calibration/parameter. Throws
 // std::runtime_error, saying why, for a file that is not a calibration file or holds no
 // posterior (a calibration that found every point implausible).

@@ -27,8 +27,11 @@ std::uint64_t length_of(hid_t file, const char* group_name, const char* dataset_
 }  // namespace
 
 ResultsReader::ResultsReader(const std::string& path) : path_(path), file_(hdf5::open_file(path, false)) {
-  if (!hdf5::has_attribute(file_.id(), "format") || text("format") != kFormat) {
+  if (!hdf5::has_attribute(file_.id(), "format")) {
     throw hdf5::Hdf5Error(path + " is an HDF5 file but not a PlaceSim results file");
+  }
+  if (const std::string format = text("format"); format != kFormat) {
+    throw hdf5::Hdf5Error(path + " is an HDF5 file but not a PlaceSim results file (its format is \"" + format + "\")");
   }
   version_ = number("format_version");
   if (version_ < kOldestReadableVersion || version_ > kFormatVersion) {

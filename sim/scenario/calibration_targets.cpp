@@ -378,6 +378,24 @@ std::string_view statistic_name(TargetStatistic statistic) { return kStatistics.
 
 CalibrationTargets load_calibration_targets(const std::string& path) { return TargetsReader(path).read(); }
 
+bool is_targets_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const TomlValue root = parse_toml(text.str(), path);
+    return root.is_table() && root.contains("targets") && !root.contains("simulation");
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::int64_t calibration_runs(const CalibrationTargets& c) {
+  const std::int64_t per_point = static_cast<std::int64_t>(c.scenario.params.simulation.strategies.size()) * c.settings.replicates;
+  return per_point * (static_cast<std::int64_t>(c.settings.waves) * c.settings.points + c.settings.check_points);
+}
+
 std::string calibration_spec(const CalibrationTargets& c) {
   std::ostringstream out;
   out << "# Checked calibration targets (placesim calibrate): the analysis package's input.\n";

@@ -48,7 +48,7 @@ struct CalibrationSettings {
   int points = 0;             // design points per wave; 0: 10 per parameter, at least 20
   int replicates = 8;         // replicates per design point (and strategy)
   double cutoff = 3.0;        // implausibility cut-off (Pukelsheim's three-sigma rule)
-  int candidates = 100000;    // prior draws per wave that the emulators screen
+  int candidates = 20000;     // prior draws per wave that the emulators screen
   int posterior_draws = 1000; // size of the posterior sample
   int check_points = 40;      // posterior draws run again to check the predictions
   std::uint64_t seed = 0;     // the design's random streams (default: the scenario's seed)
@@ -62,6 +62,12 @@ struct CalibrationTargets {
   std::vector<CalibrationTarget> targets;
   CalibrationSettings settings;
 };
+
+// Whether a file reads as TOML with [[targets]] (so plan treats it as a calibration).
+bool is_targets_file(const std::string& path);
+
+// The most runs a calibration makes: every wave full, and the posterior check.
+std::int64_t calibration_runs(const CalibrationTargets& targets);
 
 // Reads and checks a targets file; throws ScenarioError (file, line, key) on any mistake,
 // including those of the scenario it names.

@@ -192,3 +192,42 @@ def test_a_results_file_is_not_a_posterior(placesim, place):
     result = run([placesim, "run", str(place / "small.toml"), "--posterior", str(place / "r.h5"), "-o", str(place / "x.h5")], place)
     assert result.returncode == 2
     assert "--posterior: " in result.stderr and "is not a calibration file" in result.stderr
+
+
+def test_the_documented_targets_file_is_valid(placesim, place):
+    import re
+    from conftest import REPO
+    block = re.findall(r"```toml\n(.*?)```", (REPO / "docs" / "calibration.md").read_text(), flags=re.S)[0]
+    (place / "my_place.toml").write_text('[simulation]\nstrategies = ["baseline", "co_design"]\n')
+    (place / "doc.toml").write_text(block)
+    result = run([placesim, "plan", str(place / "doc.toml"), "--pilot", "0"], place)
+    assert result.returncode == 0, result.stderr
+    assert "parameters  2: trust.decay interventions.co_design.effects.capacity" in result.stdout
+    assert "targets     4" in result.stdout
+
+
+def test_the_shipped_evidence_targets_are_valid(placesim, place):
+    from conftest import REPO
+    result = run([placesim, "plan", str(REPO / "scenarios" / "targets" / "evidence.toml"), "--pilot", "0"], place)
+    assert result.returncode == 0, result.stderr
+    assert "parameters  6" in result.stdout
+
+
+def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim, place):
+    text = targets_text({"trust": 0.3, "strong": 0.3}, waves=2).replace("check_points = 0", "check_points = 10")
+    assert calibrate(placesim, place, text).returncode == 0
+    result = run([placesim, "report", str(place / "c.h5"), "-o", str(place / "report")], place)
+    assert result.returncode == 0, result.stderr
+    page = (place / "report" / "index.html").read_text()
+    for chart in ("prior_posterior", "posterior_pairs", "targets_check", "implausibility_by_wave"):
+        for suffix in ("png", "svg", "pdf", "csv"):
+            assert (place / "report" / f"{chart}.{suffix}").stat().st_size > 0
+        assert f'src="{chart}.png"' in page
+    check = (place / "report" / "targets_check.csv").read_text().splitlines()
+    assert check[0].startswith("target,observed,sd,predicted_median") and len(check) == 3
+    # A calibration that found every point implausible still reports its waves.
+    assert calibrate(placesim, place, targets_text({"trust": 0.97, "strong": 0.5}, waves=1), name="none").returncode == 2
+    result = run([placesim, "report", str(place / "none.h5"), "-o", str(place / "none-report")], place)
+    assert result.returncode == 0, result.stderr
+    assert (place / "none-report" / "implausibility_by_wave.png").exists()
+    assert not (place / "none-report" / "prior_posterior.png").exists()
