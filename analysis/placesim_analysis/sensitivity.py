@@ -2,7 +2,10 @@
 
 Formulas (numpy only; docs/analysis.md gives them with their sources):
 
-Sobol, from matrices A and B of N base samples and AB_i (A with column i from B):
+Sobol, from matrices A and B of N base samples and AB_i (A with column i from B), every
+output first centred on the pooled mean of f(A) and f(B) (without it the first-order estimator
+is not invariant to a shift of the output: on the place index, mean 0.56 and sd 0.003, its
+noise grew with the mean squared and the indices came out as 1.25, 0.52 and 1.71):
     V      = variance of f(A) and f(B) pooled
     S_i    = mean( f(B) (f(AB_i) - f(A)) ) / V            first order (Saltelli et al. 2010)
     S_Ti   = mean( (f(A) - f(AB_i))^2 ) / (2 V)            total order (Jansen 1999)
@@ -17,6 +20,8 @@ BOOTSTRAP_SEED = 20261122
 
 
 def _sobol_point(fA, fB, fAB):
+    centre = np.mean(np.concatenate([fA, fB]))
+    fA, fB, fAB = fA - centre, fB - centre, fAB - centre
     variance = np.var(np.concatenate([fA, fB]))
     first = np.mean(fB * (fAB - fA), axis=1) / variance
     total = 0.5 * np.mean((fA - fAB) ** 2, axis=1) / variance
@@ -41,6 +46,10 @@ def sobol_indices(fA, fB, fAB, bootstrap=BOOTSTRAP, seed=BOOTSTRAP_SEED):
             "first_high": np.nanpercentile(firsts, 97.5, axis=0),
             "total": total, "total_low": np.nanpercentile(totals, 2.5, axis=0),
             "total_high": np.nanpercentile(totals, 97.5, axis=0)}
+
+
+def is_power_of_two(n):
+    return n > 0 and (n & (n - 1)) == 0
 
 
 def _morris_point(effects):

@@ -1,10 +1,12 @@
 """Sensitivity charts for Sobol and Morris sweeps: indices per parameter with bootstrap
 intervals, one panel per strategy, for an outcome at the last month averaged over replicates."""
+import warnings
+
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
-from .sensitivity import morris_effects, morris_indices, sobol_indices, sobol_matrices
+from .sensitivity import is_power_of_two, morris_effects, morris_indices, sobol_indices, sobol_matrices
 from .style import Chart, pretty
 
 
@@ -54,6 +56,14 @@ def _bars(results, metric, question, name, caption, compute, series):
 
 def sobol_chart(results, metric):
     parameters = results.parameters
+    samples = int(results.design_attrs.get("samples", 0))
+    caveat = ""
+    if not is_power_of_two(samples):
+        # A Sobol sequence is balanced only at powers of two: other sizes estimate less well.
+        caveat = (f" The design has {samples} base samples, not a power of two: the Sobol sequence is "
+                  "balanced only at powers of two, so these estimates are less precise than they could be.")
+        warnings.warn(f"sobol design of {samples} base samples: use a power of two (e.g. "
+                      f"{1 << max(samples - 1, 1).bit_length()})", stacklevel=2)
 
     def compute(mine):
         fA, fB, fAB = sobol_matrices(mine["sobol_sample"], mine["sobol_matrix"], mine["value"], parameters)
@@ -64,7 +74,7 @@ def sobol_chart(results, metric):
     return _bars(results, metric, question, f"sobol_{metric}",
                  "Sobol first-order (Saltelli et al. 2010) and total-order (Jansen 1999) indices of "
                  f"{label} at the last month, averaged over replicates, with 95% bootstrap intervals "
-                 "over base samples.", compute,
+                 "over base samples." + caveat, compute,
                  [("first", "first_low", "first_high", "first order", "#332288"),
                   ("total", "total_low", "total_high", "total order", "#88CCEE")])
 

@@ -235,7 +235,10 @@ def test_sobol_report(placesim, tmp_path):
     for row in rows:
         fAB = np.array([y[(matrix == f"AB:{row['parameter']}") & (sample == j)][0] for j in range(16)])
         assert float(row["total"]) == pytest.approx(np.mean((fA - fAB) ** 2) / 2 / variance, rel=1e-6)
-        assert float(row["first"]) == pytest.approx(np.mean(fB * (fAB - fA)) / variance, rel=1e-6, abs=1e-12)
+        # Saltelli et al. (2010) on outputs centred on the mean of f(A) and f(B).
+        centre = np.mean(np.concatenate([fA, fB]))
+        first = np.mean((fB - centre) * (fAB - fA)) / variance
+        assert float(row["first"]) == pytest.approx(first, rel=1e-6, abs=1e-12)
         assert float(row["total_low"]) <= float(row["total_high"])
 
 
@@ -312,3 +315,11 @@ def test_the_loader_labels_runs_with_strategy_replicate_and_sampled_values(place
         assert np.array_equal(trust.values, f["metrics/trust_cross_sector"][...])
     assert results.parameters == ["trust.decay", "trust.strong_tie"]
     assert results.sweep_design == "grid"
+
+
+def test_a_sobol_design_not_a_power_of_two_is_flagged(placesim, tmp_path):
+    _, report = make(placesim, tmp_path, "sobol12", SOBOL.replace("samples = 16", "samples = 12"))
+    assert "12 base samples, not a power of two" in (report / "index.html").read_text()
+    (tmp_path / "p16").mkdir()
+    _, report16 = make(placesim, tmp_path / "p16", "sobol", SOBOL)
+    assert "not a power of two" not in (report16 / "index.html").read_text()

@@ -53,6 +53,55 @@ def test_sobol_indices_of_ishigami_within_tolerance():
     assert np.all(found["first_high"] - found["first_low"] < 0.08)
 
 
+def saltelli_outputs(function, rng, n, k, low=0.0, high=1.0):
+    a = rng.uniform(low, high, (n, k))
+    b = rng.uniform(low, high, (n, k))
+    fAB = np.empty((k, n))
+    for i in range(k):
+        ab = a.copy()
+        ab[:, i] = b[:, i]
+        fAB[i] = function(ab)
+    return function(a), function(b), fAB
+
+
+def test_sobol_indices_do_not_move_when_the_output_is_shifted():
+    # Ishigami plus 100: the same indices (a shift changes no variance). Before the outputs were
+    # centred, the first-order estimates drifted by tens of standard errors at this mean.
+    rng = np.random.default_rng(5)
+    fA, fB, fAB = saltelli_outputs(lambda x: ishigami(x) + 100.0, rng, 8192, 3, -np.pi, np.pi)
+    found = sobol_indices(fA, fB, fAB, bootstrap=200)
+    first, total = ishigami_indices()
+    assert np.all(np.abs(found["first"] - first) < 0.04), found["first"]
+    assert np.all(np.abs(found["total"] - total) < 0.04), found["total"]
+    assert np.all(found["first_high"] - found["first_low"] < 0.1)
+    # Exactly invariant: the same samples without the shift give the same indices.
+    unshifted = sobol_indices(fA - 100.0, fB - 100.0, fAB - 100.0, bootstrap=10)
+    np.testing.assert_allclose(unshifted["first"], found["first"], atol=1e-9)
+
+
+def g_function(a):
+    def g(x):
+        return np.prod((np.abs(4 * x - 2) + a) / (1 + a), axis=1)
+    v = 1 / (3 * (1 + a) ** 2)
+    variance = np.prod(1 + v) - 1
+    first = v / variance
+    total = v * np.prod(1 + v) / (1 + v) / variance
+    return g, first, total
+
+
+def test_sobol_indices_of_the_g_function_with_a_large_mean():
+    # Sobol's g-function (Saltelli & Sobol 1995): V_i = 1 / (3 (1 + a_i)^2), closed-form first- and
+    # total-order indices; plus 50, so that the mean dwarfs the spread as the place index's does.
+    a = np.array([0.0, 1.0, 4.5, 9.0, 99.0, 99.0])
+    g, first, total = g_function(a)
+    rng = np.random.default_rng(8)
+    fA, fB, fAB = saltelli_outputs(lambda x: g(x) + 50.0, rng, 16384, len(a))
+    found = sobol_indices(fA, fB, fAB, bootstrap=200)
+    assert np.all(np.abs(found["first"] - first) < 0.04), (found["first"], first)
+    assert np.all(np.abs(found["total"] - total) < 0.04), (found["total"], total)
+    assert abs(found["first"].sum() - first.sum()) < 0.08
+
+
 def test_sobol_matrices_arranges_rows_by_sample_and_matrix():
     parameters = ["x", "y"]
     sample = [0, 0, 0, 0, 1, 1, 1, 1]
