@@ -43,6 +43,9 @@ def parser():
 
 def main(argv=None):
     arguments = sys.argv[1:] if argv is None else argv
+    if arguments and arguments[0] == "compare":
+        from .compare_cli import main as compare
+        return compare(arguments[1:])
     if arguments and arguments[0] == "calibrate":
         from .calibration.cli import main as calibrate
         return calibrate(arguments[1:])

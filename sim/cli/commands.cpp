@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
        calibrate_command},
       {"info", "RESULTS.h5", "describe a results file: provenance, runs, months, metrics", info_command},
       {"merge", "OUT SHARD...", "join the files of run --shard I/N into one", merge_command},
+      {"compare", "RESULTS.h5", "which strategy, how much better, how sure, at what cost (paired, Holm, P(best))",
+       compare_command},
       {"report", "RESULTS.h5", "charts (PNG, SVG, PDF), their data as CSV and an index.html", report_command},
       {"parameters", "", "print every parameter with its default, range, unit and source", parameters_command},
       {"presets", "[show NAME]", "list the built-in interventions, or print one as scenario text", presets_command},

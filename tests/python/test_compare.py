@@ -1,0 +1,146 @@
+"""placesim compare: the decision layer, checked against numbers worked out here."""
+import io
+import json
+
+import h5py
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from conftest import run
+from placesim_analysis.decision import frontier, holm
+
+SCENARIO = """\
+[simulation]
+name = "compare"
+months = 30
+replicates = 12
+strategies = ["baseline", "peer_review", "co_design"]
+
+[events.elections]
+first_month = 30   # an election in the last month: compare must not read it
+"""
+
+
+def test_holm_adjusts_as_the_textbook_does():
+    # Holm (1979): sorted p 0.01, 0.03, 0.04 of m = 3 -> 3 x 0.01, max(0.03, 2 x 0.03), max(0.06, 1 x 0.04).
+    adjusted, step = holm([0.01, 0.04, 0.03])
+    np.testing.assert_allclose(adjusted, [0.03, 0.06, 0.06])
+    assert step.tolist() == [0, 2, 1]
+
+
+def test_the_frontier_drops_dominated_and_extendedly_dominated_strategies():
+    costs = {"none": 0, "b": 10, "c": 30, "d": 25, "e": 40}
+    gains = {"none": 0, "b": 1.0, "c": 2.0, "d": 1.5, "e": 1.8}
+    status = frontier(costs, gains)
+    assert status["e"][0] == "dominated"               # c costs less and gains more
+    assert status["d"][0] == "extendedly dominated"    # ICER b->d 30 > d->c 10: a mix of b and c beats it
+    assert [s for s in costs if status[s][0] == "on the frontier"] == ["none", "b", "c"]
+    assert status["b"][1] == pytest.approx(10.0) and status["b"][2] == "none"
+    assert status["c"][1] == pytest.approx(20.0) and status["c"][2] == "b"
+
+
+@pytest.fixture(scope="module")
+def results(placesim, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compare")
+    (folder / "c.toml").write_text(SCENARIO)
+    run([placesim, "run", str(folder / "c.toml"), "-o", str(folder / "c.h5"), "--quiet"], folder, check=True)
+    return folder / "c.h5"
+
+
+def by_strategy(path, metric, month):
+    with h5py.File(path, "r") as f:
+        labels = np.array([v.decode() for v in f["design/label"][...]])
+        values = f["metrics"][metric][:, month].astype(float)
+    return {s: values[labels == s] for s in dict.fromkeys(labels)}
+
+
+def compare_csv(placesim, results, *options):
+    out = run([placesim, "compare", str(results), "--format", "csv", *options], results.parent, check=True).stdout
+    return pd.read_csv(io.StringIO(out))
+
+
+def test_the_default_month_is_not_an_election_month(placesim, results):
+    with h5py.File(results, "r") as f:
+        elections = np.nansum(f["metrics/elections"][...], axis=0)
+    frame = compare_csv(placesim, results)
+    month = int(frame["months"].iloc[0].split()[-1])
+    assert elections[30] > 0
+    assert month == 29 and elections[29] == 0
+
+
+def test_paired_differences_and_their_holm_intervals(placesim, results):
+    frame = compare_csv(placesim, results, "--at", "24")
+    y = by_strategy(results, "place_index", 24)
+    diffs = frame[(frame.quantity == "difference") & (frame.outcome == "place_index")]
+    assert len(diffs) == 3
+    p_values = []
+    for _, row in diffs.iterrows():
+        d = y[row["strategy"]] - y[row["versus"]]
+        assert row["estimate"] == pytest.approx(d.mean(), rel=1e-5, abs=1e-9)
+        p_values.append(stats.ttest_rel(y[row["strategy"]], y[row["versus"]]).pvalue)
+    order = np.argsort(p_values)
+    for k, i in enumerate(order):
+        row = diffs.iloc[i]
+        d = y[row["strategy"]] - y[row["versus"]]
+        level = 1 - 0.05 / (3 - k)
+        half = stats.t.ppf(0.5 + level / 2, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d))
+        assert row["low"] == pytest.approx(d.mean() - half, rel=1e-4, abs=1e-8)
+        assert row["high"] == pytest.approx(d.mean() + half, rel=1e-4, abs=1e-8)
+    adjusted, _ = holm(p_values)
+    np.testing.assert_allclose(diffs["p_holm"].to_numpy(), adjusted, rtol=1e-4, atol=1e-12)
+
+
+def test_probability_of_being_best_and_cost_per_gain(placesim, results):
+    frame = compare_csv(placesim, results, "--over", "20:26")
+    best = frame[frame.quantity == "probability_best"].set_index("strategy")["estimate"]
+    assert best.sum() == pytest.approx(1.0)
+    assert set(best.index) == {"baseline", "peer_review", "co_design"}
+    # The strategy with the highest mean in every bootstrap resample of clearly separated
+    # strategies is the one with the highest mean.
+    means = frame[(frame.quantity == "mean") & (frame.outcome == "place_index")].set_index("strategy")["estimate"]
+    assert best.idxmax() == means.idxmax()
+    with h5py.File(results, "r") as f:
+        labels = np.array([v.decode() for v in f["design/label"][...]])
+        cost = f["metrics/cost_cumulative"][:, 26].astype(float)
+        index = f["metrics/place_index"][:, 20:27].astype(float).mean(axis=1)
+    for s in ("peer_review", "co_design"):
+        row = frame[(frame.quantity == "cost") & (frame.strategy == s)].iloc[0]
+        assert row["estimate"] == pytest.approx(cost[labels == s].mean(), rel=1e-5)
+        gain = index[labels == s] - index[labels == "baseline"]
+        g = frame[(frame.quantity == "gain") & (frame.strategy == s)].iloc[0]
+        assert g["estimate"] == pytest.approx(gain.mean(), rel=1e-4, abs=1e-9)
+        per = frame[(frame.quantity == "cost_per_0.01") & (frame.strategy == s)]
+        if g["low"] > 0:
+            assert per["estimate"].iloc[0] == pytest.approx(cost[labels == s].mean() / (gain.mean() / 0.01), rel=1e-4)
+            assert per["low"].iloc[0] <= per["estimate"].iloc[0] <= per["high"].iloc[0]
+        else:
+            assert per.empty
+
+
+def test_text_and_json_say_it_in_words(placesim, results):
+    text = run([placesim, "compare", str(results)], results.parent, check=True).stdout
+    assert "Ranking by place outcome index" in text and "Holm" in text
+    assert "the probability that it is the best of the 3 is" in text
+    data = json.loads(run([placesim, "compare", str(results), "--format", "json"], results.parent, check=True).stdout)
+    assert data["ranked_by"] == "place_index" and len(data["sentences"]) == 3
+    assert set(data["ranking"]) == {"baseline", "peer_review", "co_design"}
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--at", "99"], "month 99 is outside 0..30"),
+    (["--outcomes", "place_indx"], "place_indx is not a metric"),
+    (["--outcomes", "outcome"], "outcome is not a [run, month] metric"),
+    (["--over", "9-12"], "expected FIRST:LAST months"),
+])
+def test_bad_options_are_named(placesim, results, options, message):
+    result = run([placesim, "compare", str(results), *options], results.parent)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_a_file_that_is_not_results_is_refused(placesim, tmp_path):
+    (tmp_path / "x.h5").write_text("not hdf5")
+    result = run([placesim, "compare", str(tmp_path / "x.h5")], tmp_path)
+    assert result.returncode == 2 and "compare: " in result.stderr
