@@ -1,5 +1,6 @@
 """The package's command line: python3 -m placesim_analysis report RESULTS.h5 [-o DIR]."""
 import argparse
+import os
 import sys
 import warnings
 
@@ -42,7 +43,18 @@ def parser():
 
 
 def main(argv=None):
-    arguments = sys.argv[1:] if argv is None else argv
+    try:
+        return _dispatch(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # A reader that stopped early (placesim export ... | head) is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(arguments):
+    if arguments and arguments[0] == "export":
+        from .export import main as export
+        return export(arguments[1:])
     if arguments and arguments[0] == "compare":
         from .compare_cli import main as compare
         return compare(arguments[1:])

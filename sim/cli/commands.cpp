@@ -14,6 +14,7 @@ const std::vector<Command>& commands() {
       {"merge", "OUT SHARD...", "join the files of run --shard I/N into one", merge_command},
       {"compare", "RESULTS.h5", "which strategy, how much better, how sure, at what cost (paired, Holm, P(best))",
        compare_command},
+      {"export", "RESULTS.h5", "the runs as a CSV table: one row per run, or --long (tidy)", export_command},
       {"report", "RESULTS.h5", "charts (PNG, SVG, PDF), their data as CSV and an index.html", report_command},
       {"parameters", "", "print every parameter with its default, range, unit and source", parameters_command},
       {"presets", "[show NAME]", "list the built-in interventions, or print one as scenario text", presets_command},
