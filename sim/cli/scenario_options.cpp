@@ -1,9 +1,12 @@
 #include "cli/scenario_options.hpp"
 
+#include <iostream>
 #include <utility>
 
 #include "cli/commands.hpp"
+#include "experiment/mpi/ranks.hpp"
 #include "io/calibration_reader.hpp"
+#include "scenario/scenario_warnings.hpp"
 
 namespace po = boost::program_options;
 
@@ -18,6 +21,11 @@ void ScenarioOptions::add_to(po::options_description& options) {
       ("posterior", po::value(&posterior_),
        "CALIBRATION.h5: replicate r runs with posterior draw r mod draws of placesim calibrate's sample, paired "
        "across strategies (use as many replicates as draws to use them all)");
+}
+
+void print_warnings(const Scenario& scenario) {
+  if (rank() != 0) return;
+  for (const std::string& warning : scenario_warnings(scenario)) std::cerr << "placesim: warning: " << warning << "\n";
 }
 
 Scenario ScenarioOptions::load(const std::string& scenario_file, const po::variables_map& vm) const {
@@ -39,6 +47,7 @@ Scenario ScenarioOptions::load(const std::string& scenario_file, const po::varia
     scenario.posterior.where = {"--posterior " + posterior_, 0, 0};
   }
   check_scenario(scenario);
+  print_warnings(scenario);
   return scenario;
 }
 

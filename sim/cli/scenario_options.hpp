@@ -10,6 +10,9 @@
 
 namespace placesim::cli {
 
+// Prints the scenario's warnings (scenario/scenario_warnings.hpp) to stderr, once in an MPI job.
+void print_warnings(const Scenario& scenario);
+
 class ScenarioOptions {
  public:
   void add_to(boost::program_options::options_description& options);

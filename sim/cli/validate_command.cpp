@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_options.hpp"
 #include "cli/options.hpp"
 #include "scenario/scenario.hpp"
 
@@ -32,6 +33,7 @@ int validate_command(const Args& args, const std::string& /*command_line*/) {
   Scenario scenario = scenario_file.empty() ? default_scenario() : load_scenario_file(scenario_file);
   for (const std::string& assignment : sets) apply_override(scenario, assignment);
   check_scenario(scenario);
+  print_warnings(scenario);
   std::cout << "# Resolved from " << scenario.source;
   for (const std::string& s : scenario.overrides) std::cout << " --set " << s;
   std::cout << "\n" << resolved_toml(scenario);
