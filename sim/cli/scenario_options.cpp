@@ -47,7 +47,7 @@ Scenario ScenarioOptions::load(const std::string& scenario_file, const po::varia
     scenario.posterior.where = {"--posterior " + posterior_, 0, 0};
   }
   check_scenario(scenario);
-  print_warnings(scenario);
+  if (!vm.count("quiet")) print_warnings(scenario);  // --quiet: nothing but errors
   return scenario;
 }
 

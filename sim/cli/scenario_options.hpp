@@ -16,8 +16,8 @@ void print_warnings(const Scenario& scenario);
 class ScenarioOptions {
  public:
   void add_to(boost::program_options::options_description& options);
-  // Reads the scenario file (the embedded default when empty), applies the options, and
-  // checks the result.
+  // Reads the scenario file (the embedded default when empty), applies the options, checks the
+  // result, and prints its warnings unless the command's --quiet is set.
   Scenario load(const std::string& scenario_file, const boost::program_options::variables_map& vm) const;
 
  private:

@@ -50,6 +50,10 @@ std::unique_ptr<Table> interventions_table() {
       .field(info("start_month", ValueType::Integer, std::int64_t{6}, 0, 12000, "month",
                   "schedule: month of the first session (1 or later); election: months after each election", doc),
              [](InterventionSpec& s) -> auto& { return s.start_month; })
+      .field(info("start_after", ValueType::Text, std::string(), -kInf, kInf, "",
+                  "schedule: start start_month months after this intervention of the same strategy ends (0: the "
+                  "month after its last); empty: start_month is a month of the run", doc),
+             [](InterventionSpec& s) -> auto& { return s.start_after; })
       .field(info("duration_months", ValueType::Integer, std::int64_t{12}, 1, 12000, "months",
                   "How long it runs: sessions are held in the months start .. start + duration - 1", doc),
              [](InterventionSpec& s) -> auto& { return s.duration_months; })

@@ -7,6 +7,7 @@
 #include "scenario/presets.hpp"
 #include "scenario/registry.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/strategies.hpp"
 #include "scenario/suggestion.hpp"
 
 namespace placesim {
@@ -108,14 +109,24 @@ void check_strategies_and_interventions(const Params& p) {
     for (const std::string& i : s.interventions) {
       require(interventions, i, "strategies." + s.name + ".interventions", "intervention");
     }
+    try {
+      strategy_interventions(p, s.name);  // start_after within the strategy, scheduled, no circle
+    } catch (const std::invalid_argument& e) {
+      const std::string what = e.what();
+      throw ParameterError(what.substr(0, what.find(": ")), what.substr(what.find(": ") + 2) + " (strategy " + s.name + ")");
+    }
     if (!s.colour.empty() && !std::regex_match(s.colour, colour)) {
       throw ParameterError("strategies." + s.name + ".colour", "expected a colour as #RRGGBB, such as \"#88CCEE\"");
     }
   }
   for (const InterventionSpec& i : p.interventions) {
     const std::string key = "interventions." + i.name;
-    if (i.trigger == Trigger::Schedule && i.start_month < 1) {
+    if (i.trigger == Trigger::Schedule && i.start_month < 1 && i.start_after.empty()) {
       throw ParameterError(key + ".start_month", "a scheduled intervention starts in month 1 or later");
+    }
+    if (!i.start_after.empty()) {
+      require(interventions, i.start_after, key + ".start_after", "intervention");
+      if (i.start_after == i.name) throw ParameterError(key + ".start_after", "an intervention cannot start after itself");
     }
     for (const std::string& s : i.sectors) require(sectors, s, key + ".sectors", "sector");
     for (const std::string& r : i.roles) require(roles, r, key + ".roles", "role");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "scenario/presets.hpp"
+#include "scenario/strategies.hpp"
 
 namespace placesim {
 
@@ -14,13 +15,6 @@ std::string at(const Scenario& scenario, const std::string& key) {
   std::string text = where.source;
   if (where.line > 0) text += ":" + std::to_string(where.line);
   return text + ": " + key + ": ";
-}
-
-const InterventionSpec* find_intervention(const Params& p, const std::string& name) {
-  for (const InterventionSpec& i : p.interventions) {
-    if (i.name == name) return &i;
-  }
-  return nullptr;
 }
 
 const StrategySpec* find_strategy(const Params& p, const std::string& name) {
@@ -57,11 +51,12 @@ std::vector<std::string> scenario_warnings(const Scenario& scenario) {
       warnings.push_back(at(scenario, "strategies." + name + ".interventions") +
                          "the strategy has no interventions: it runs as the baseline does");
     }
-    for (const std::string& intervention : strategy->interventions) {
-      if (!checked.insert(intervention).second) continue;
-      const InterventionSpec* spec = find_intervention(p, intervention);
-      if (!spec) continue;
-      const std::string key = "interventions." + intervention;
+    // As the strategy runs them: starts after another intervention resolved to months.
+    const std::vector<InterventionSpec> resolved = strategy_interventions(p, name);
+    for (const InterventionSpec& each : resolved) {
+      if (!checked.insert(name + "/" + each.name).second) continue;
+      const InterventionSpec* spec = &each;
+      const std::string key = "interventions." + each.name;
       const int first = spec->trigger == Trigger::Election ? p.events.elections.first_month + spec->start_month
                                                            : spec->start_month;
       if (first > months) {

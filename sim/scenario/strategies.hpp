@@ -12,6 +12,11 @@ namespace placesim {
 
 // The interventions of the named strategy, in its order; throws std::out_of_range when the
 // strategy, or one of its interventions, is not declared.
+// Interventions that start after another (start_after) get their month: the other's start plus
+// its duration plus their own start_month. Throws std::invalid_argument for a name not in the
+// list, an election-triggered one, or a circle.
+void resolve_relative_starts(std::vector<InterventionSpec>& interventions);
+
 std::vector<InterventionSpec> strategy_interventions(const Params& params, const std::string& strategy);
 
 // The configuration of one strategy: the place built from the parameters, and the strategy's

@@ -45,7 +45,7 @@ interventions = ["peer_review"]
 
 def test_each_mistake_is_warned_of_with_its_line_and_the_run_goes_on(placesim, tmp_path):
     (tmp_path / "w.toml").write_text(SCENARIO)
-    result = run([placesim, "run", str(tmp_path / "w.toml"), "-o", str(tmp_path / "w.h5"), "--quiet"], tmp_path)
+    result = run([placesim, "run", str(tmp_path / "w.toml"), "-o", str(tmp_path / "w.h5")], tmp_path)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("placesim: warning: ")]
     expected = [
@@ -74,3 +74,9 @@ def test_the_default_scenario_has_no_warnings(placesim, tmp_path):
     result = run([placesim, "validate"], tmp_path)
     assert result.returncode == 0
     assert "warning" not in result.stderr
+
+
+def test_quiet_means_no_warnings(placesim, tmp_path):
+    (tmp_path / "w.toml").write_text(SCENARIO)
+    result = run([placesim, "run", str(tmp_path / "w.toml"), "-o", str(tmp_path / "w.h5"), "--quiet"], tmp_path)
+    assert result.returncode == 0 and result.stderr == ""

@@ -33,6 +33,8 @@ struct InterventionSpec {
   std::string source;       // where that theory and its values come from (docs/sources.md)
   Trigger trigger = Trigger::Schedule;
   int start_month = 1;      // schedule: first session; election: months after each election
+  std::string start_after;  // schedule: start start_month months after this intervention of the
+                            // same strategy ends (resolved by scenario/strategies.cpp); empty: none
   int duration_months = 1;  // sessions are held while month < start + duration
   int cadence_months = 1;
   Targeting targeting = Targeting::Roles;
