@@ -24,13 +24,13 @@ void usage(std::ostream& out) {
     std::string call(c.name);
     if (!c.usage.empty()) call.append(" ").append(c.usage);
     char line[160];
-    std::snprintf(line, sizeof line, "  %-19s %s\n", call.c_str(), std::string(c.summary).c_str());
+    std::snprintf(line, sizeof line, "  %-24s %s\n", call.c_str(), std::string(c.summary).c_str());
     out << line;
   }
   out << "\n"
          "Options:\n"
-         "  --version           print the version and git commit\n"
-         "  -h, --help          this help; `placesim <command> --help` for a command's options\n\n"
+         "  --version                print the version and git commit\n"
+         "  -h, --help               this help; `placesim <command> --help` for a command's options\n\n"
          "Example:\n"
          "  placesim run scenarios/default.toml --replicates 50 -o results/trial.h5\n";
 }
