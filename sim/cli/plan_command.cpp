@@ -51,7 +51,7 @@ int calibration_plan(const std::string& targets_file, int threads, double pilot_
     // about a second per target and wave on this kind of machine (docs/calibration.md).
     const double emulation = static_cast<double>(s.waves) * static_cast<double>(targets.targets.size()) *
                              (0.5 + 1e-5 * s.candidates);
-    std::cout << "  time        at most about " << duration_text(runs / pilot.runs_per_second) << " of runs and "
+    std::cout << "  time        at most about " << duration_text(static_cast<double>(runs) / pilot.runs_per_second) << " of runs and "
               << duration_text(emulation) << " of emulation on " << thread_count << " thread"
               << (thread_count == 1 ? "" : "s") << " here\n";
   }

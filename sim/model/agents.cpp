@@ -20,6 +20,7 @@ Agents::Agents(int agent_count, int issue_count)
       cross_regard(stubbornness.size(), 0.0),
       focus_issue(stubbornness.size(), -1),
       focus_strength(stubbornness.size(), 0.0),
-      confidential_until(stubbornness.size(), -1) {}
+      confidential_until(stubbornness.size(), -1),
+      capacity_before_sessions(stubbornness.size(), std::numeric_limits<double>::quiet_NaN()) {}
 
 }  // namespace placesim

@@ -4,6 +4,7 @@
 // Agents are posts: when a leader leaves, a newcomer takes the same index, so forums,
 // roles and every array keep their size for the whole run. What never changes for a post
 // (sector, role, authority, neighbourhood) lives in Place.
+#include <limits>
 #include <vector>
 
 #include "model/sector.hpp"
@@ -36,6 +37,9 @@ struct Agents {
   std::vector<int> focus_issue;               // issue with extra attention, or -1
   std::vector<double> focus_strength;         // extra effort share on that issue
   std::vector<int> confidential_until;        // month until which they share no knowledge
+  // The post holder's capacity before their first intervention session (NaN until then): the
+  // participants' gain, an effect size a calibration can target (metric participant_capacity_gain).
+  std::vector<double> capacity_before_sessions;
 
   Agents(int agent_count, int issue_count);
 

@@ -41,6 +41,10 @@ const std::vector<MetricSpec>& metric_specs() {
       {"capacity", Scalar, "skill", "capacity", "Mean collaborative leadership capacity", 0, 1},
       {"knowledge", Scalar, "skill", "knowledge", "Mean knowledge of the place", 0, 1},
       {"literacy", Scalar, "skill", "literacy", "Mean understanding of other sectors", 0, 1},
+      {"participant_capacity_gain", Scalar, "sd of capacity", "participants' capacity gain (d)",
+       "Mean capacity gained since their first session by the post holders who have attended an intervention "
+       "session, in standard deviations of capacity across all leaders at month 0: an effect size d (NaN before "
+       "anyone attends)"},
       {"fatigue", Scalar, "fatigue", "fatigue", "Mean change fatigue", 0, 1},
       {"attention", Scalar, "share of time", "attention", "Mean attention free for partnership work", 0, 1},
       {"commitment", Scalar, "share", "commitment",
@@ -257,6 +261,28 @@ float mean_of(const std::vector<double>& values) {
   return static_cast<float>(sum / static_cast<double>(values.size()));
 }
 
+// Participants' mean capacity gain since their first session over the spread of capacity
+// across leaders at month 0 (measured then, before any session).
+double participant_capacity_gain(ModelState& st) {
+  const Agents& a = st.agents;
+  if (st.month == 0) {
+    double mean = 0, squares = 0;
+    for (const double c : a.capacity) mean += c;
+    mean /= a.count;
+    for (const double c : a.capacity) squares += (c - mean) * (c - mean);
+    st.capacity_spread_at_start = a.count > 1 ? std::sqrt(squares / (a.count - 1)) : 0.0;
+  }
+  double gain = 0;
+  int participants = 0;
+  for (std::size_t n = 0; n < a.capacity.size(); ++n) {
+    if (std::isnan(a.capacity_before_sessions[n])) continue;
+    gain += a.capacity[n] - a.capacity_before_sessions[n];
+    ++participants;
+  }
+  if (participants == 0 || !(st.capacity_spread_at_start > 0)) return std::numeric_limits<double>::quiet_NaN();
+  return gain / participants / st.capacity_spread_at_start;
+}
+
 }  // namespace
 
 void record_metrics(ModelState& st, MetricSeries& out) {
@@ -280,6 +306,7 @@ void record_metrics(ModelState& st, MetricSeries& out) {
   out.at(t, Metric::Capacity) = mean_of(a.capacity);
   out.at(t, Metric::Knowledge) = mean_of(a.knowledge);
   out.at(t, Metric::Literacy) = mean_of(a.literacy);
+  out.at(t, Metric::ParticipantCapacityGain) = static_cast<float>(participant_capacity_gain(st));
   out.at(t, Metric::Fatigue) = mean_of(a.fatigue);
   out.at(t, Metric::Attention) = mean_of(a.attention);
   out.at(t, Metric::Commitment) = mean_of(a.commitment);

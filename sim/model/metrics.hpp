@@ -45,6 +45,7 @@ enum class Metric : int {
   Capacity,
   Knowledge,
   Literacy,
+  ParticipantCapacityGain,
   Fatigue,
   Attention,
   Commitment,

@@ -96,6 +96,7 @@ struct ModelState {
   RunIdentity id;
   int month = 0;
   int issues = 0;
+  double capacity_spread_at_start = 0;  // sd of capacity across leaders at month 0 (metrics)
   PlaceState place_state;
   Agents agents;
   TrustGraph trust;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "model/bernoulli_skipper.hpp"
@@ -125,6 +126,7 @@ void arrive(ModelState& st, int n) {
   const auto i = static_cast<std::size_t>(n);
   Agents& a = st.agents;
   a.capacity[i] = clamp01(spec.capacity + rng.uniform(-spread, spread));
+  a.capacity_before_sessions[i] = std::numeric_limits<double>::quiet_NaN();
   a.knowledge[i] = clamp01(spec.knowledge + rng.uniform(-spread, spread));
   a.literacy[i] = clamp01(spec.culture.literacy + rng.uniform(-spread, spread));
   a.openness[i] = clamp01(spec.openness + rng.uniform(-spread, spread));

@@ -210,7 +210,7 @@ def test_the_shipped_evidence_targets_are_valid(placesim, place):
     from conftest import REPO
     result = run([placesim, "plan", str(REPO / "scenarios" / "targets" / "evidence.toml"), "--pilot", "0"], place)
     assert result.returncode == 0, result.stderr
-    assert "parameters  7" in result.stdout
+    assert "parameters  8" in result.stdout
 
 
 def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim, place):

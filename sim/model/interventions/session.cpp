@@ -1,6 +1,7 @@
 #include "model/interventions/session.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 #include <utility>
 
@@ -80,6 +81,7 @@ void hold_session(const InterventionSpec& spec, int focal, const std::vector<int
   for (int n : attendees) {
     const auto ni = static_cast<std::size_t>(n);
     const double gain = m(n);
+    if (std::isnan(a.capacity_before_sessions[ni])) a.capacity_before_sessions[ni] = a.capacity[ni];
     a.capacity[ni] = towards_one(a.capacity[ni], e.capacity * gain);
     a.knowledge[ni] = towards_one(a.knowledge[ni], e.knowledge * gain);
     a.literacy[ni] = towards_one(a.literacy[ni], e.literacy * gain);
