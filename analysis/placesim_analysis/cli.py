@@ -52,6 +52,9 @@ def main(argv=None):
 
 
 def _dispatch(arguments):
+    if arguments and arguments[0] == "discover":
+        from .discover_cli import main as discover
+        return discover(arguments[1:])
     if arguments and arguments[0] == "export":
         from .export import main as export
         return export(arguments[1:])

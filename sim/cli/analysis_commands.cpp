@@ -1,4 +1,4 @@
-// placesim compare and placesim export: check the results file, then hand over to the analysis
+// placesim compare, discover and export: check the results file, then hand over to the analysis
 // package (placesim_analysis.decision, .export), which owns the statistics and tables.
 #include <algorithm>
 
@@ -36,6 +36,10 @@ int results_then_analysis(const std::string& command, const Args& args, const st
 
 int compare_command(const Args& args, const std::string& /*command_line*/) {
   return results_then_analysis("compare", args, {"--outcomes", "--at", "--over", "--format"});
+}
+
+int discover_command(const Args& args, const std::string& /*command_line*/) {
+  return results_then_analysis("discover", args, {"--strategy", "--outcome", "--threshold", "--at", "--over", "--format"});
 }
 
 int export_command(const Args& args, const std::string& /*command_line*/) {

@@ -14,6 +14,8 @@ const std::vector<Command>& commands() {
       {"merge", "OUT SHARD...", "join the files of run --shard I/N into one", merge_command},
       {"compare", "RESULTS.h5", "which strategy, how much better, how sure, at what cost (paired, Holm, P(best))",
        compare_command},
+      {"discover", "RESULTS.h5", "where in a sweep a strategy wins or meets a threshold (PRIM, CART), robustness",
+       discover_command},
       {"export", "RESULTS.h5", "the runs as a CSV table: one row per run, or --long (tidy)", export_command},
       {"report", "RESULTS.h5", "charts (PNG, SVG, PDF), their data as CSV and an index.html (also of a calibration)",
        report_command},

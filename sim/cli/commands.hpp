@@ -47,6 +47,8 @@ int merge_command(const Args& args, const std::string& command_line);
 int plan_command(const Args& args, const std::string& command_line);
 // Checks a results file and runs the analysis package's comparison of strategies.
 int compare_command(const Args& args, const std::string& command_line);
+// Checks a results file and runs the analysis package's scenario discovery over a sweep.
+int discover_command(const Args& args, const std::string& command_line);
 // Checks a results file and runs the analysis package's export of runs as a table.
 int export_command(const Args& args, const std::string& command_line);
 // Checks a targets file and runs the analysis package's calibration (docs/calibration.md).
