@@ -1,8 +1,10 @@
 #include "cli/analysis_handover.hpp"
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -55,8 +57,13 @@ int run_analysis(const std::string& command, const std::vector<std::string>& arg
   for (std::string& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
   std::cout.flush();
+  const pid_t parent = ::getpid();
   const pid_t child = ::fork();
   if (child == 0) {
+    // The analysis dies with this process: a calibration killed with kill -9 must not leave its
+    // analysis (and the runs it started) working on, holding their outputs' locks.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(kFailed);  // the parent died before prctl
     execv(python.c_str(), argv.data());
     std::cerr << "placesim: " << command << ": cannot start " << python << ": " << std::strerror(errno)
               << " (install python3 with scripts/deps.sh, or set PLACESIM_PYTHON)\n";

@@ -127,6 +127,14 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
         time.sleep(0.02)
     process.kill()
     process.wait()
+    # kill -9 reaches only the command; its analysis and the wave's run die with it (they ask
+    # the kernel for it), and the operating system releases the run's lock as it goes.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and subprocess.run(["pgrep", "-f", str(place / "part.h5")],
+                                                         capture_output=True).returncode == 0:
+        time.sleep(0.05)
+    assert subprocess.run(["pgrep", "-f", str(place / "part.h5")], capture_output=True).returncode != 0, \
+        "a process of the killed calibration is still running"
     refused = run(command, place)
     assert refused.returncode == 2 and "--resume" in refused.stderr
     resumed = run(command + ["--resume"], place)

@@ -104,12 +104,15 @@ def _design(path, make):
 
 def history_match(spec, engine, progress=lambda message: None):
     s = spec.settings
-    rng = np.random.default_rng([s.seed, 1])
     waves = []
     stop_reason = f"reached the last wave ({s.waves})"
     all_implausible = False
     min_implausibility = np.full(len(spec.targets), np.nan)
     for number in range(1, s.waves + 1):
+        # Each wave's random numbers are its own, whatever happened before: a resumed
+        # calibration, which reads earlier waves' designs back instead of drawing them, draws
+        # exactly what an uninterrupted one does.
+        rng = np.random.default_rng([s.seed, 1, number])
         if number == 1:
             unit = _design(engine.work / "wave-1.design.npy",
                            lambda: qmc.LatinHypercube(d=spec.dimension, seed=int(s.seed)).random(s.points))
