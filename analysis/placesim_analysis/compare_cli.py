@@ -13,7 +13,7 @@ from .economics import GAIN_STEP
 from .loader import ResultsError, load
 
 
-def _window(text):
+def month_window(text):
     try:
         first, last = (int(x) for x in text.split(":"))
     except ValueError:
@@ -36,7 +36,7 @@ def parser():
     when = p.add_mutually_exclusive_group()
     when.add_argument("--at", type=int, metavar="MONTH", help="evaluate at this month (default: the last month "
                                                               "without an election)")
-    when.add_argument("--over", type=_window, metavar="M1:M2", help="evaluate the mean over months M1 to M2")
+    when.add_argument("--over", type=month_window, metavar="M1:M2", help="evaluate the mean over months M1 to M2")
     p.add_argument("--format", choices=["text", "csv", "json"], default="text")
     return p
 

@@ -29,10 +29,10 @@ from scipy import stats
 
 from .economics import GAIN_METRIC, GAIN_STEP
 from .loader import BASELINE
+from .statistics import CONFIDENCE, mean_interval
 
 BOOTSTRAP = 2000
 SEED = 20261202
-CONFIDENCE = 0.95
 COST_METRIC = "cost_cumulative"
 
 
@@ -82,13 +82,10 @@ def paired_table(results, metric, window):
     return table
 
 
-def _t_interval(values, confidence=CONFIDENCE):
-    n = len(values)
-    mean = float(np.mean(values))
-    if n < 2:
-        return mean, np.nan, np.nan
-    half = stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n)
-    return mean, mean - half, mean + half
+def _t_interval(values):
+    """Mean and 95% t interval (statistics.mean_interval, without its count)."""
+    mean, low, high, _ = mean_interval(values)
+    return float(mean), float(low), float(high)
 
 
 def holm(p_values):

@@ -5,7 +5,7 @@ import json
 import sys
 import warnings
 
-from .compare_cli import _window
+from .compare_cli import month_window
 from .decision import Window, default_window
 from .discovery import DiscoveryError, discover
 from .loader import ResultsError, load
@@ -27,7 +27,7 @@ def parser():
     when = p.add_mutually_exclusive_group()
     when.add_argument("--at", type=int, metavar="MONTH", help="evaluate at this month (default: the last month "
                                                               "without an election)")
-    when.add_argument("--over", type=_window, metavar="M1:M2", help="the mean over months M1 to M2")
+    when.add_argument("--over", type=month_window, metavar="M1:M2", help="the mean over months M1 to M2")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return p
 

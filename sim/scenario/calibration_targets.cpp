@@ -319,9 +319,6 @@ class TargetsReader {
     if (has("minus")) {
       t.minus = strategy_in("minus");
       if (t.minus == t.strategy) throw ScenarioError(at(field("minus")), key_of("minus"), "a difference needs two strategies");
-      if (t.statistic == TargetStatistic::ShareAbove || t.statistic == TargetStatistic::Quantile) {
-        // Allowed: the share (or quantile) of paired differences across replicates.
-      }
     }
 
     // The observation.
