@@ -50,7 +50,7 @@ RunAddress Plan::address(int run) const {
   const int replicates_per = replicates();
   const auto strategy_count = static_cast<int>(strategies().size());
   RunAddress a;
-  a.replicate = run % replicates_per;
+  a.replicate = base_.simulation.first_replicate + run % replicates_per;
   const int variant = run / replicates_per;
   a.strategy = variant % strategy_count;
   a.point = variant / strategy_count;
@@ -176,7 +176,8 @@ std::vector<std::pair<std::string, results::AttributeValue>> Plan::design_attrib
       {"points", static_cast<std::int64_t>(design_.size())},
       {"strategies", static_cast<std::int64_t>(strategies().size())},
       {"replicates", static_cast<std::int64_t>(replicates())},
-      {"run_order", std::string("run = (point x strategies + strategy) x replicates + replicate")},
+      {"run_order", std::string("run = (point x strategies + strategy) x replicates + replicate - first_replicate")},
+      {"first_replicate", static_cast<std::int64_t>(base_.simulation.first_replicate)},
   };
   if (sampled(sweep.design)) {
     attributes.emplace_back("samples", sweep.samples);

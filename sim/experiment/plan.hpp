@@ -2,7 +2,7 @@
 // An experiment plan: every run of a scenario, in the order of the results file. The design
 // points of the scenario's [sweep] (one point without a sweep) are crossed with the
 // strategies of simulation.strategies and the replicates:
-//   run = (point x strategies + strategy) x replicates + replicate.
+//   run = (point x strategies + strategy) x replicates + replicate - first_replicate.
 // Replicate r of every point and strategy shares its random streams (common random
 // numbers). Nothing is stored per run or per point: a run's parameters and its /design row
 // are computed from its index, so plans of millions of runs take no more memory than small

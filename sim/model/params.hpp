@@ -21,6 +21,7 @@ struct SimulationParams {
   std::string name;
   int months = 0;
   int replicates = 0;
+  int first_replicate = 0;  // the first replicate's number (placesim run --until adds rounds)
   std::uint64_t seed = 0;
   std::vector<std::string> strategies;  // the strategies to compare, by name
 };

@@ -89,6 +89,9 @@ void declare_simulation(Declare& d) {
   d.integer("simulation.replicates", [](Params& p) -> auto& { return p.simulation.replicates; },
             1, 1, 10000000, "runs", "Replicates of each scenario variant (different random streams)",
             "convention");
+  d.integer("simulation.first_replicate", [](Params& p) -> auto& { return p.simulation.first_replicate; },
+            0, 0, 10000000, "", "Number of the first replicate: replicates first_replicate .. first_replicate + replicates - 1 run, with those replicates' random streams (how placesim run --until adds a round to earlier ones)",
+            "convention");
   d.integer("simulation.seed", [](Params& p) -> auto& { return p.simulation.seed; }, 1, 0,
             9.2e18, "", "Base seed: the key of every random stream", "convention");
   d.scalar({"simulation.strategies", ValueType::NameList, std::vector<std::string>{"baseline"}, -kInf, kInf, {},

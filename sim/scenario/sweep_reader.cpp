@@ -388,6 +388,12 @@ void check_sweep(const Scenario& scenario) {
   if (sweep.design == SweepDesign::None) return;
   const std::string design(design_name(sweep.design));
   const SourcePosition where = scenario.position_of("sweep.design");
+  if (sweep.independent_streams && scenario.params.simulation.first_replicate > 0) {
+    // stream = point x replicates + replicate would give a later round's replicates streams
+    // that earlier rounds' other points already used.
+    throw ScenarioError(scenario.position_of("simulation.first_replicate"), "simulation.first_replicate",
+                        "first_replicate goes with common random numbers, not sweep.streams = \"independent\"");
+  }
   const bool sampled = sweep.design == SweepDesign::Random || sweep.design == SweepDesign::LatinHypercube ||
                        sweep.design == SweepDesign::Sobol || sweep.design == SweepDesign::Morris;
   if (sweep.design == SweepDesign::List) {
