@@ -55,8 +55,9 @@ def text_report(results, c):
     if c.posterior:
         out.append("Parameters come from a calibration's posterior (one draw per replicate): every interval and "
                    "probability carries their uncertainty.")
-    pairs = int(c.means["pairs"].iloc[0])
-    out.append(f"{pairs} paired replicates per strategy; ranked by {label}.\n")
+    pairs = c.means[c.means.outcome == c.primary]["pairs"]
+    counts = f"{pairs.min()}" if pairs.min() == pairs.max() else f"{pairs.min()} to {pairs.max()}"
+    out.append(f"{counts} paired replicates per strategy; ranked by {label}.\n")
     out.append("In words:")
     out += [f"  {line}" for line in c.sentences]
     out.append("")

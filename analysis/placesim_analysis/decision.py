@@ -68,7 +68,9 @@ def default_window(results):
 
 def paired_table(results, metric, window):
     """[pair, strategy] values of a metric averaged over the window's months, pairs being the
-    (point, replicate) every strategy has."""
+    (point, replicate) labels. A strategy without a completed run of a pair (a failed run, or
+    one dropped from later rounds by placesim run --until) has NaN there: each comparison uses
+    the pairs both its strategies have."""
     data = results.metric(metric)
     if len(data.dims) != 2:
         raise CompareError(f"{metric} is not a [run, month] metric; compare takes place-level outcomes")
@@ -76,8 +78,8 @@ def paired_table(results, metric, window):
     frame = pd.DataFrame({"strategy": data["strategy"].values, "point": data["point"].values,
                           "replicate": data["replicate"].values, "value": values})
     table = frame.pivot_table(index=["point", "replicate"], columns="strategy", values="value")
-    table = table[[s for s in results.strategies if s in table.columns]].dropna()
-    if len(table) == 0:
+    table = table[[s for s in results.strategies if s in table.columns]].dropna(how="all")
+    if len(table) == 0 or not table.notna().all(axis=1).any():
         raise CompareError("no (point, replicate) pair has a completed run of every strategy")
     return table
 
@@ -107,7 +109,7 @@ def pairwise(table, ranking):
     rows = []
     for a_index, a in enumerate(ranking):
         for b in ranking[a_index + 1:]:
-            d = (table[a] - table[b]).to_numpy()
+            d = (table[a] - table[b]).dropna().to_numpy()
             n = len(d)
             sd = np.std(d, ddof=1) if n > 1 else np.nan
             mean = float(np.mean(d))
@@ -135,7 +137,8 @@ def probability_best(table, rng):
     n = len(values)
     wins = np.zeros(values.shape[1])
     for _ in range(BOOTSTRAP):
-        means = values[rng.integers(0, n, n)].mean(axis=0)
+        # nanmean: a strategy dropped from later rounds is judged on the pairs it has.
+        means = np.nanmean(values[rng.integers(0, n, n)], axis=0)
         wins[np.argmax(means)] += 1
     return pd.Series(wins / BOOTSTRAP, index=table.columns)
 
@@ -197,13 +200,14 @@ def compare(results, outcomes=None, window=None):
     rng = np.random.default_rng(SEED)
     tables = {o: paired_table(results, o, window) for o in outcomes}
     main = tables[primary]
-    ranking = list(main.mean().sort_values(ascending=False).index)
+    ranking = list(main.mean().sort_values(ascending=False).index)  # each strategy's mean over its pairs
 
     means, differences = [], []
     for o, table in tables.items():
         for s in table.columns:
-            m, low, high = _t_interval(table[s].to_numpy())
-            means.append({"outcome": o, "strategy": s, "mean": m, "low": low, "high": high, "pairs": len(table)})
+            values = table[s].dropna().to_numpy()
+            m, low, high = _t_interval(values)
+            means.append({"outcome": o, "strategy": s, "mean": m, "low": low, "high": high, "pairs": len(values)})
         frame = pairwise(table, [s for s in ranking if s in table.columns])
         frame.insert(0, "outcome", o)
         differences.append(frame)
@@ -217,17 +221,19 @@ def compare(results, outcomes=None, window=None):
         cost = cost.loc[common]
         rows = []
         for s in ranking:
-            c, c_low, c_high = _t_interval(cost[s].to_numpy())
-            g, g_low, g_high = _t_interval(gain_table[s].to_numpy())
+            c, c_low, c_high = _t_interval(cost[s].dropna().to_numpy())
+            g, g_low, g_high = _t_interval(gain_table[s].dropna().to_numpy())
             row = {"strategy": s, "cost": c, "cost_low": c_low, "cost_high": c_high, "gain": g,
                    "gain_low": g_low, "gain_high": g_high}
             if s != BASELINE and g_low > 0:
-                n = len(common)
+                both = gain_table[s].notna() & cost[s].notna()
+                gains, costs = gain_table[s][both].to_numpy(), cost[s][both].to_numpy()
+                n = len(gains)
                 boot = []
                 for _ in range(BOOTSTRAP):
                     j = rng.integers(0, n, n)
-                    gj = gain_table[s].to_numpy()[j].mean()
-                    boot.append(cost[s].to_numpy()[j].mean() / (gj / GAIN_STEP) if gj > 0 else np.inf)
+                    gj = gains[j].mean()
+                    boot.append(costs[j].mean() / (gj / GAIN_STEP) if gj > 0 else np.inf)
                 row.update({"cost_per_step": c / (g / GAIN_STEP), "cost_per_step_low": np.percentile(boot, 2.5),
                             "cost_per_step_high": np.percentile(boot, 97.5)})
             rows.append(row)
