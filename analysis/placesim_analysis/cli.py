@@ -58,6 +58,9 @@ def _dispatch(arguments):
     if arguments and arguments[0] == "export":
         from .export import main as export
         return export(arguments[1:])
+    if arguments and arguments[0] == "until":
+        from .adaptive import main as until
+        return until(arguments[1:])
     if arguments and arguments[0] == "compare":
         from .compare_cli import main as compare
         return compare(arguments[1:])

@@ -16,6 +16,8 @@ import xarray as xr
 FORMAT = "placesim-results"
 SUPPORTED_VERSIONS = (2, 3, 4)
 BASELINE = "baseline"
+# The file placesim run --until writes: its rounds' results files, listed (analysis/adaptive.py).
+ROUNDS_FORMAT = "placesim-rounds"
 # Files before format 4 did not mark their key outcomes; these were the key outcomes then.
 LEGACY_KEY_OUTCOMES = ("place_index", "trust_cross_sector", "trust_member_officer", "strong_cross_sector_ties",
                        "shared_ambition", "alignment_with_residents")
@@ -89,8 +91,9 @@ class Results:
 
 
 def load(path):
-    """Opens a results file. Runs that did not complete (failed, or another shard's) are left out
-    of `metrics`; `design` keeps every run, with a `completed` column."""
+    """Opens a results file, or the rounds file of placesim run --until (the runs of every round,
+    as one). Runs that did not complete (failed, or another shard's) are left out of `metrics`;
+    `design` keeps every run, with a `completed` column."""
     path = Path(path)
     if not path.exists():
         raise ResultsError(f"{path}: no such file")
@@ -99,6 +102,40 @@ def load(path):
     except OSError as error:
         raise ResultsError(f"{path}: not an HDF5 file ({error})") from None
     with handle as f:
+        if _text(f.attrs.get("format", "")) == ROUNDS_FORMAT:
+            index = {k: _text(v) for k, v in f.attrs.items()}
+            files = [path.parent / name for name in _strings(f["rounds/file"])]
+            return _join_rounds(path, index, [_load_one(file) for file in files])
+    return _load_one(path)
+
+
+def _join_rounds(path, index, parts):
+    """The rounds' runs as one Results: run numbers continue from round to round, and design
+    gets a `round` column. Replicate r of every strategy is the same pair in every round."""
+    designs, metrics, failed, offset = [], [], [], 0
+    for number, part in enumerate(parts, 1):
+        design = part.design.copy()
+        design.index = design.index + offset
+        design["round"] = number
+        designs.append(design)
+        kept = design.index[design["completed"].to_numpy()].to_numpy()
+        metrics.append(part.metrics.assign_coords(run=("run", kept), round=("run", np.full(len(kept), number))))
+        failed.append(part.failed_runs.assign(run=part.failed_runs["run"] + offset))
+        offset += len(design)
+    first = parts[0]
+    design = pd.concat(designs)
+    design.index.name = "run"
+    attrs = dict(first.attrs)
+    attrs.update({"rounds_file": str(path), "rounds": len(parts)})
+    attrs.update({f"rounds_{k}": v for k, v in index.items() if k != "format"})
+    joined = xr.concat(metrics, dim="run", data_vars="minimal", coords="minimal", compat="override")
+    return Results(path=path, attrs=attrs, design=design, design_attrs=first.design_attrs, parameters=first.parameters,
+                   metrics=joined, units=first.units, descriptions=first.descriptions, labels=first.labels,
+                   key_outcomes=first.key_outcomes, failed_runs=pd.concat(failed, ignore_index=True))
+
+
+def _load_one(path):
+    with h5py.File(path, "r") as f:
         attrs = {k: _text(v) for k, v in f.attrs.items()}
         if attrs.get("format") != FORMAT:
             raise ResultsError(f"{path}: not a PlaceSim results file (format is {attrs.get('format')!r}, "

@@ -2,6 +2,7 @@
 // package (placesim_analysis.decision, .export), which owns the statistics and tables.
 #include <algorithm>
 
+#include "cli/adaptive_run.hpp"
 #include "cli/analysis_handover.hpp"
 #include "cli/commands.hpp"
 #include "io/results_check.hpp"
@@ -22,7 +23,7 @@ int results_then_analysis(const std::string& command, const Args& args, const st
       continue;
     }
     if (!a.empty() && a[0] != '-') {
-      const ResultsCheck check = check_results_file(a, true);
+      const ResultsCheck check = check_results_or_rounds(a, true);
       if (!check.readable) throw UsageError(command + ": " + check.problem);
       break;
     }

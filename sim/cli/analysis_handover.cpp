@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
@@ -79,6 +81,38 @@ int run_analysis(const std::string& command, const std::vector<std::string>& arg
     return kFailed;
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : kFailed;
+}
+
+std::string this_program() {
+  std::error_code ignored;
+  return std::filesystem::read_symlink("/proc/self/exe", ignored).string();
+}
+
+std::string prepare_work_folder(const WorkFolderRequest& r) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  if (fs::exists(r.output, ignored) && !r.force) throw UsageError(r.command + ": " + r.output + " exists; --force replaces it");
+  const fs::path spec_file = fs::path(r.folder) / r.spec_name;
+  if (fs::exists(r.folder, ignored)) {
+    if (r.force) {
+      fs::remove_all(r.folder);
+    } else if (!r.resume) {
+      throw UsageError(r.command + ": " + r.folder + " holds " + r.unfinished + "; --resume continues it, --force starts again");
+    } else {
+      std::ifstream in(spec_file, std::ios::binary);
+      std::stringstream there;
+      there << in.rdbuf();
+      if (there.str() != r.spec) throw UsageError(r.command + ": " + r.folder + " holds " + r.other + "; --force starts again");
+    }
+  }
+  if (r.force) fs::remove(r.output, ignored);
+  fs::create_directories(r.folder);
+  if (!fs::exists(spec_file, ignored)) {
+    std::ofstream out(spec_file, std::ios::binary);
+    out << r.spec;
+    if (!out.flush()) throw std::runtime_error(r.command + ": cannot write " + spec_file.string());
+  }
+  return spec_file.string();
 }
 
 }  // namespace placesim::cli

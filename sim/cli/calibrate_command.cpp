@@ -20,13 +20,6 @@ namespace placesim::cli {
 
 namespace {
 
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string default_output(const std::string& targets_file) {
   return (std::filesystem::path("results") / (std::filesystem::path(targets_file).stem().string() + "-calibration.h5")).string();
 }
@@ -71,35 +64,20 @@ int calibrate_command(const Args& args, const std::string& command_line) {
   const CalibrationTargets targets = load_calibration_targets(targets_file);
   const std::string spec = calibration_spec(targets);
 
-  std::error_code ignored;
-  if (std::filesystem::exists(output, ignored) && !force) {
-    throw UsageError("calibrate: " + output + " exists; --force replaces it");
-  }
-  const std::filesystem::path work = calibration_work_folder(output);
-  const std::filesystem::path spec_file = work / "targets.spec.toml";
-  if (std::filesystem::exists(work, ignored)) {
-    if (force) {
-      std::filesystem::remove_all(work);
-    } else if (!resume) {
-      throw UsageError("calibrate: " + work.string() + " holds an unfinished calibration; --resume continues it, --force "
-                       "starts again");
-    } else if (read_all(spec_file) != spec) {
-      throw UsageError("calibrate: " + work.string() + " is the calibration of other targets (or another scenario); "
-                       "--force starts again");
-    }
-  }
-  if (force) std::filesystem::remove(output, ignored);
-  std::filesystem::create_directories(work);
-  if (!std::filesystem::exists(spec_file, ignored)) {
-    std::ofstream out(spec_file, std::ios::binary);
-    out << spec;
-    if (!out.flush()) throw std::runtime_error("calibrate: cannot write " + spec_file.string());
-  }
+  WorkFolderRequest work;
+  work.command = "calibrate";
+  work.output = output;
+  work.folder = calibration_work_folder(output);
+  work.spec_name = "targets.spec.toml";
+  work.spec = spec;
+  work.unfinished = "an unfinished calibration";
+  work.other = "the calibration of other targets (or another scenario)";
+  work.force = force;
+  work.resume = resume;
+  const std::string spec_file = prepare_work_folder(work);
 
-  std::error_code error;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  std::vector<std::string> words = {"calibrate", "--spec", spec_file.string(), "--work", work.string(), "-o", output,
-                                    "--placesim", exe.string(), "--command-line", command_line};
+  std::vector<std::string> words = {"calibrate", "--spec", spec_file, "--work", work.folder, "-o", output,
+                                    "--placesim", this_program(), "--command-line", command_line};
   if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
   if (vm.count("quiet")) words.push_back("--quiet");
   return run_analysis("calibrate", words);

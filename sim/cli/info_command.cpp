@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/adaptive_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "experiment/experiment.hpp"
@@ -62,7 +63,7 @@ bool is_journal(const std::string& path) {
 
 }  // namespace
 
-int info_command(const Args& args, const std::string& /*command_line*/) {
+int info_command(const Args& args, const std::string& command_line) {
   std::string path;
   po::options_description options(
       "Usage: placesim info RESULTS.h5\n\n"
@@ -95,6 +96,20 @@ int info_command(const Args& args, const std::string& /*command_line*/) {
   // Read back whole first, in a child process: a damaged file is reported, and cannot crash
   // this one (io/results_check.hpp).
   const ResultsCheck check = check_results_file(path, !vm.count("no-verify"));
+  if (names_a_rounds_file(check)) {
+    const ResultsCheck rounds_check = check_results_or_rounds(path, !vm.count("no-verify"));
+    if (!rounds_check.readable) throw UsageError(rounds_check.problem);
+    const std::vector<std::string> rounds = round_files(path);
+    std::cout << path << ": the " << rounds.size() << " rounds of placesim run --until (docs/adaptive.md), which compare, "
+              << "report, export and discover read as one results file. Each round:\n";
+    for (const std::string& round : rounds) {
+      std::cout << "\n";
+      Args one = {round};
+      if (vm.count("no-verify")) one.push_back("--no-verify");
+      info_command(one, command_line);
+    }
+    return kOk;
+  }
   if (!check.readable) throw UsageError(check.problem);
   std::unique_ptr<ResultsReader> opened;
   try {

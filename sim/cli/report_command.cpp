@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/adaptive_run.hpp"
 #include "cli/analysis_handover.hpp"
 #include "cli/commands.hpp"
 #include "io/calibration_reader.hpp"
@@ -38,7 +39,7 @@ int report_command(const Args& args, const std::string& /*command_line*/) {
   // The results file is checked whole first, in a child process (io/results_check.hpp): a
   // damaged file is named here, before the analysis reads it.
   if (const std::string results = results_argument(args); !results.empty()) {
-    const ResultsCheck check = check_results_file(results, true);
+    const ResultsCheck check = check_results_or_rounds(results, true);
     // A calibration file (placesim calibrate) has a report of its own, in the analysis package.
     const bool calibration = check.problem.find("format is \"" + std::string(kCalibrationFormat) + "\"") != std::string::npos;
     if (!check.readable && !calibration) throw UsageError("report: " + check.problem);

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <regex>
 
+#include "cli/adaptive_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/interruption.hpp"
 #include "cli/options.hpp"
@@ -40,7 +41,8 @@ const char* kRunExamples =
     "  placesim run scenarios/quiet_place.toml --replicates 100 --threads 2\n"
     "  placesim run my.toml -o results/trial.h5 --set trust.decay=0.03 --set simulation.months=240\n"
     "  placesim run sweep.toml --resume              # after an interruption: only the missing runs\n"
-    "  placesim run sweep.toml --shard 3/8           # the third of eight slices (see docs/cluster.md)\n";
+    "  placesim run sweep.toml --shard 3/8           # the third of eight slices (see docs/cluster.md)\n"
+    "  placesim run --replicates 10 --until 0.004    # rounds of 10 until the ranking is known to +-0.004\n";
 
 results::Shard parse_shard(const std::string& text) {
   static const std::regex pattern(R"(\s*(\d+)\s*/\s*(\d+)\s*)");
@@ -109,6 +111,7 @@ int run_command(const Args& args, const std::string& command_line) {
       ("no-disk-check", "start even when the results would not fit in the free disk space")
       ("quiet,q", "print nothing but errors")
       ("help,h", "this help");
+  add_until_options(options);
   po::variables_map vm = parse_options(args, options, scenario_file);
   if (vm.count("help")) {
     std::cout << options << kRunExamples;
@@ -121,7 +124,11 @@ int run_command(const Args& args, const std::string& command_line) {
   const results::Shard shard = shard_text.empty() ? results::Shard{} : parse_shard(shard_text);
   if (vm.count("resume") && vm.count("force")) throw UsageError("--resume and --force contradict each other");
 
+  for (const char* option : {"outcome", "at", "over", "round"}) {
+    if (vm.count(option) && !vm.count("until")) throw UsageError(std::string("--") + option + " goes with --until");
+  }
   const Scenario scenario = scenario_options.load(scenario_file, vm);
+  if (vm.count("until")) return run_until(scenario, vm, output, threads, command_line);
   const Plan plan(scenario);
   const Preflight checks = preflight(plan, layout_for(plan, compression));
   try {

@@ -6,21 +6,9 @@ and each wave its own seed, so that the noise in a point's statistic is independ
 points, as the emulators' white-noise term assumes. (With the common random numbers a sweep
 uses by default, every point's mean would share one error, which no emulator can see and
 which would bias the posterior.)"""
-import ctypes
-import os
-import signal
-import subprocess
 from pathlib import Path
 
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent):
-    """In the child before exec: killed when this process dies (Linux prctl), so a calibration
-    killed with kill -9 leaves no run working on, holding its output's lock."""
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)
+from ..engine_run import run_placesim
 
 
 class EngineError(Exception):
@@ -57,14 +45,7 @@ class Engine:
         if scenario.exists() and scenario.read_text(encoding="utf-8") != text:
             raise EngineError(f"{scenario} holds another design; start again with --force")
         scenario.write_text(text, encoding="utf-8")
-        command = [self.placesim, "run", str(scenario), "-o", str(output), "--quiet", "--seed", str(seed)]
-        if self.threads:
-            command += ["--threads", str(self.threads)]
-        if Path(str(output) + ".journal").exists():
-            command.append("--resume")
-        parent = os.getpid()
-        finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                  preexec_fn=lambda: _die_with_parent(parent))
+        finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed)], self.threads)
         if finished.returncode != 0:
             raise EngineError(f"placesim run {scenario} failed: {finished.stderr.strip()}")
         return output

@@ -1,0 +1,31 @@
+"""Runs the engine's own `placesim run` for an analysis that needs runs (a calibration's waves,
+the rounds of placesim run --until): every thread, the journal, and --resume when a killed run
+left one."""
+import ctypes
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent):
+    """In the child before exec: killed when this process dies (Linux prctl), so an analysis
+    killed with kill -9 leaves no run working on, holding its output's lock."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def run_placesim(placesim, scenario, output, arguments=(), threads=None):
+    """`placesim run SCENARIO -o OUTPUT --quiet ARGUMENTS...`, resuming OUTPUT's journal when there
+    is one. Returns the finished process (its stderr as text)."""
+    command = [placesim, "run", str(scenario), "-o", str(output), "--quiet", *arguments]
+    if threads:
+        command += ["--threads", str(threads)]
+    if Path(str(output) + ".journal").exists():
+        command.append("--resume")
+    parent = os.getpid()
+    return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=lambda: _die_with_parent(parent))

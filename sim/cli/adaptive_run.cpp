@@ -1,0 +1,118 @@
+#include "cli/adaptive_run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli/analysis_handover.hpp"
+#include "cli/output_file.hpp"
+
+namespace po = boost::program_options;
+
+namespace placesim::cli {
+
+namespace {
+
+constexpr const char* kRoundsFormat = "placesim-rounds";
+
+}  // namespace
+
+std::string rounds_folder(const std::string& output) { return output + ".rounds"; }
+
+void add_until_options(po::options_description& options) {
+  options.add_options()
+      ("until", po::value<double>(), "HALFWIDTH: add replicates in rounds until every difference between the "
+                                     "strategies still in contention has a (Holm-adjusted 95%) interval of at most "
+                                     "+-HALFWIDTH, or one strategy is left (docs/adaptive.md)")
+      ("outcome", po::value<std::string>(), "with --until: the outcome that decides (default place_index)")
+      ("at", po::value<int>(), "with --until: evaluate at this month (default: the last month without an election)")
+      ("over", po::value<std::string>(), "with --until: evaluate the mean over months M1:M2")
+      ("round", po::value<int>(), "with --until: the fewest replicates a later round adds (default: the first round's, "
+                                  "simulation.replicates)")
+      ("max-replicates", po::value<int>()->default_value(1000), "with --until: stop at this many replicates even if "
+                                                                "not settled");
+}
+
+int run_until(const Scenario& scenario, const po::variables_map& vm, const std::string& requested, int threads,
+              const std::string& command_line) {
+  const double halfwidth = vm["until"].as<double>();
+  if (!(halfwidth > 0)) throw UsageError("--until expects a half-width above 0, e.g. --until 0.005");
+  if (vm.count("shard")) throw UsageError("--until runs every round itself; it does not go with --shard");
+  if (scenario.sweep.independent_streams) {
+    throw UsageError("--until keeps replicates paired across rounds with common random numbers; it does not go with "
+                     "sweep.streams = \"independent\"");
+  }
+  const int first_round = scenario.params.simulation.replicates;
+  const int round = vm.count("round") ? vm["round"].as<int>() : first_round;
+  const int max_replicates = vm["max-replicates"].as<int>();
+  if (first_round < 3) {
+    throw UsageError("--until: the first round has simulation.replicates = " + std::to_string(first_round) +
+                     " replicates; give at least 3 (--replicates), so that intervals can be estimated");
+  }
+  if (round < 1) throw UsageError("--round must be at least 1");
+  if (max_replicates < first_round) {
+    throw UsageError("--max-replicates " + std::to_string(max_replicates) + " is below the first round's " +
+                     std::to_string(first_round) + " replicates");
+  }
+  const std::string output =
+      requested.empty() ? (std::filesystem::path("results") / (scenario.params.simulation.name + ".h5")).string()
+                        : requested;
+  require_regular_or_absent(output, "the rounds file");
+  if (std::filesystem::path(output).has_parent_path()) std::filesystem::create_directories(std::filesystem::path(output).parent_path());
+  WorkFolderRequest work;
+  work.command = "run --until";
+  work.output = output;
+  work.folder = rounds_folder(output);
+  work.spec_name = "scenario.toml";
+  work.spec = resolved_toml(scenario);
+  work.unfinished = "unfinished rounds";
+  work.other = "the rounds of another scenario";
+  work.force = vm.count("force") > 0;
+  work.resume = vm.count("resume") > 0;
+  const std::string scenario_file = prepare_work_folder(work);
+  std::vector<std::string> words = {"until", "--scenario", scenario_file, "--work", work.folder, "-o", output,
+                                    "--placesim", this_program(), "--halfwidth", std::to_string(halfwidth),
+                                    "--first-round", std::to_string(first_round), "--round", std::to_string(round),
+                                    "--max-replicates", std::to_string(max_replicates), "--command-line", command_line};
+  if (vm.count("outcome")) words.insert(words.end(), {"--outcome", vm["outcome"].as<std::string>()});
+  if (vm.count("at")) words.insert(words.end(), {"--at", std::to_string(vm["at"].as<int>())});
+  if (vm.count("over")) words.insert(words.end(), {"--over", vm["over"].as<std::string>()});
+  if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
+  if (vm.count("quiet")) words.push_back("--quiet");
+  return run_analysis("run --until", words);
+}
+
+std::vector<std::string> round_files(const std::string& rounds_file) {
+  std::vector<std::string> rounds;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(rounds_folder(rounds_file), error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("round_", 0) == 0 && entry.path().extension() == ".h5") rounds.push_back(entry.path().string());
+  }
+  std::sort(rounds.begin(), rounds.end());  // round_01, round_02, ...
+  return rounds;
+}
+
+bool names_a_rounds_file(const ResultsCheck& check) {
+  return !check.readable && check.problem.find("format is \"" + std::string(kRoundsFormat) + "\"") != std::string::npos;
+}
+
+ResultsCheck check_results_or_rounds(const std::string& path, bool verify_chunks) {
+  ResultsCheck check = check_results_file(path, verify_chunks);
+  if (!names_a_rounds_file(check)) return check;
+  // A rounds file: each round is an ordinary results file in OUTPUT.rounds/.
+  const std::vector<std::string> rounds = round_files(path);
+  if (rounds.empty()) {
+    check.problem = path + " lists the rounds of placesim run --until, but " + rounds_folder(path) +
+                    " holds none: keep the folder beside the file";
+    return check;
+  }
+  for (const auto& round : rounds) {
+    const ResultsCheck one = check_results_file(round, verify_chunks);
+    if (!one.readable) return one;
+  }
+  check.readable = true;
+  check.problem.clear();
+  return check;
+}
+
+}  // namespace placesim::cli
