@@ -2,6 +2,8 @@
 intervals worked out here with scipy; the runs against a one-shot run of as many replicates."""
 import json
 import shutil
+import subprocess
+import time
 
 import h5py
 import numpy as np
@@ -132,20 +134,32 @@ def test_next_round_size_closed_form():
     assert next_round_size(rule, 20, 0.0101) == 5    # needs 1: at least the smallest round
 
 
-def test_resume_after_a_kill_repeats_the_same_rounds(adaptive, placesim, tmp_path):
+def test_a_killed_run_resumes_to_the_same_rounds(adaptive, placesim, tmp_path):
     folder, _ = adaptive
-    shutil.copy(folder / "a.toml", tmp_path / "a.toml")
-    shutil.copytree(folder / "a.h5.rounds", tmp_path / "a.h5.rounds")
-    # As a kill during the last round leaves it: no rounds file, the last round not finished.
     rounds, _ = rounds_table(folder / "a.h5")
-    (tmp_path / "a.h5.rounds" / f"round_{len(rounds):02d}.h5").unlink()
-    refused = run([placesim, "run", "a.toml", "-o", "a.h5", "--until", str(HALFWIDTH), "--quiet"], tmp_path)
+    shutil.copy(folder / "a.toml", tmp_path / "a.toml")
+    command = [placesim, "run", "a.toml", "-o", str(tmp_path / "a.h5"), "--until", str(HALFWIDTH), "--quiet"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "a.h5.rounds" / "round_02.h5").exists() and process.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.kill()  # kill -9 of the command: its analysis and the round's run die with it
+    process.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and subprocess.run(["pgrep", "-f", str(tmp_path / "a.h5")],
+                                                         capture_output=True).returncode == 0:
+        time.sleep(0.05)
+    assert subprocess.run(["pgrep", "-f", str(tmp_path / "a.h5")], capture_output=True).returncode != 0, \
+        "a process of the killed run is still running"
+    assert not (tmp_path / "a.h5").exists()
+    refused = run(command, tmp_path)
     assert refused.returncode != 0 and "--resume" in refused.stderr
-    run([placesim, "run", "a.toml", "-o", "a.h5", "--until", str(HALFWIDTH), "--quiet", "--resume"], tmp_path, check=True)
+    run(command + ["--resume"], tmp_path, check=True)
     again, _ = rounds_table(tmp_path / "a.h5")
     pd.testing.assert_frame_equal(again, rounds)
-    other = run([placesim, "run", "a.toml", "-o", "b.h5", "--until", "0.003", "--quiet", "--resume"], tmp_path)
-    assert other.returncode == 0  # another output: a fresh start, not the rounds of a.h5
+    np.testing.assert_array_equal(load(tmp_path / "a.h5").metric("place_index").values,
+                                  load(folder / "a.h5").metric("place_index").values)
 
 
 def test_every_command_reads_the_rounds_file(adaptive, placesim):
