@@ -30,6 +30,7 @@ from scipy import stats
 from .economics import GAIN_METRIC, GAIN_STEP
 from .loader import BASELINE
 from .statistics import CONFIDENCE, mean_interval
+from .tables import decimals_for, number
 
 BOOTSTRAP = 2000
 SEED = 20261202
@@ -153,7 +154,15 @@ def frontier(costs, gains):
                         and (costs[o] < costs[s] or gains[o] > gains[s])]
         if dominated_by:
             status[s] = ("dominated", np.nan, dominated_by[0])
-    candidates = [s for s in names if s not in status]
+    candidates = []
+    for s in names:
+        if s in status:
+            continue
+        if candidates and gains[s] == gains[candidates[-1]]:
+            # The same gain at the same cost (else the dearer would be dominated): keep one.
+            status[s] = ("dominated", np.nan, candidates[-1])
+            continue
+        candidates.append(s)
     while True:
         icers = []
         for previous, current in zip(candidates, candidates[1:]):
@@ -260,13 +269,15 @@ def sentences(results, c):
     count = len(c.ranking)
     lines = []
     gains = c.economics.set_index("strategy") if not c.economics.empty else None
+    # Every gain to the same decimals, as a person writes them (0.0001, not 9.77e-05).
+    d = decimals_for(gains["gain"]) if gains is not None else 3
     for s in c.ranking:
         p_best = c.best.get(s, np.nan)
         if gains is not None and s != BASELINE:
             row = gains.loc[s]
             verb = "raises" if row["gain"] >= 0 else "lowers"
-            text = (f"{s} {verb} the {label} by {abs(row['gain']):.3g} (95% CI {row['gain_low']:.3g} to "
-                    f"{row['gain_high']:.3g}) over baseline at {c.window.describe()}")
+            text = (f"{s} {verb} the {label} by {number(abs(row['gain']), d)} (95% CI {number(row['gain_low'], d)} "
+                    f"to {number(row['gain_high'], d)}) over baseline at {c.window.describe()}")
             if not np.isnan(row.get("cost_per_step", np.nan)):
                 text += (f", for {_money(row['cost_per_step'])} per {GAIN_STEP:g} (95% CI "
                          f"{_money(row['cost_per_step_low'])} to {_money(row['cost_per_step_high'])})")
@@ -274,7 +285,7 @@ def sentences(results, c):
                 text += f", at a cost of {_money(row['cost'])}, for a gain not clearly above zero"
         else:
             mean = c.means[(c.means.outcome == c.primary) & (c.means.strategy == s)]["mean"].iloc[0]
-            text = f"{s}: {label} {mean:.3g} at {c.window.describe()}"
+            text = f"{s}: {label} {number(mean, decimals_for([mean]))} at {c.window.describe()}"
         text += f"; the probability that it is the best of the {count} is {p_best:.2f}."
         lines.append(text)
     return lines

@@ -30,6 +30,13 @@ def test_holm_adjusts_as_the_textbook_does():
     assert step.tolist() == [0, 2, 1]
 
 
+def test_the_frontier_keeps_one_of_strategies_equal_in_cost_and_gain():
+    # Six months in, nothing has cost or gained anything yet: no division by a zero gain.
+    status = frontier({"none": 0, "a": 0, "b": 0}, {"none": 0.0, "a": 0.0, "b": 0.0})
+    assert [s for s in status if status[s][0] == "on the frontier"] == ["none"]
+    assert status["a"] == ("dominated", status["a"][1], "none") and status["b"][0] == "dominated"
+
+
 def test_the_frontier_drops_dominated_and_extendedly_dominated_strategies():
     costs = {"none": 0, "b": 10, "c": 30, "d": 25, "e": 40}
     gains = {"none": 0, "b": 1.0, "c": 2.0, "d": 1.5, "e": 1.8}
