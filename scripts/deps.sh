@@ -25,6 +25,8 @@ packages=(
   python3-pip python3-setuptools
   # the report page is tested in headless Chromium, driven over its DevTools websocket
   chromium python3-websocket
+  # interactive charts in the report (plotly.js, offline)
+  python3-plotly
 )
 for option in "$@"; do
   case "$option" in

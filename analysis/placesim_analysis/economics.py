@@ -1,4 +1,4 @@
-"""Cost against gain: what each strategy costs by the last month and what it buys."""
+"""Cost against gain: what each strategy costs by the evaluation month and what it buys."""
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
@@ -11,10 +11,10 @@ GAIN_METRIC = "place_index"
 GAIN_STEP = 0.01  # cost is quoted per this much gain in the place index
 
 
-def cost_effectiveness(results):
-    cost = results.metric("cost_cumulative").isel(month=-1)
-    gain = results.metric(GAIN_METRIC).isel(month=-1)
-    trust = results.metric("trust_cross_sector").isel(month=-1)
+def cost_effectiveness(results, at_month):
+    cost = results.metric("cost_cumulative").sel(month=at_month)
+    gain = results.metric(GAIN_METRIC).sel(month=at_month)
+    trust = results.metric("trust_cross_sector").sel(month=at_month)
     colours = strategy_colours(results)
     rows = []
     figure, ax = plt.subplots()
@@ -39,12 +39,12 @@ def cost_effectiveness(results):
                     yerr=[[float(g - g_low)], [float(g_high - g)]], fmt="o", color=colours[strategy],
                     capsize=3, markersize=7, label=pretty(strategy))
     question = "What does each strategy cost, and what gain in the place's outcomes does it buy?"
-    ax.set_xlabel(f"cost by the last month ({results.units.get('cost_cumulative', '')})")
-    ax.set_ylabel(f"gain in place outcome index, last month ({results.units.get(GAIN_METRIC, '')})")
+    ax.set_xlabel(f"cost by month {at_month} (GBP thousand)")
+    ax.set_ylabel(f"gain in place outcome index at month {at_month}")
     ax.set_title(wrap(question))
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return Chart("cost_effectiveness", question, figure, pd.DataFrame(rows),
                  "Mean cumulative cost per run against the paired gain over baseline in the place "
-                 "outcome index at the last month, both with 95% confidence intervals. "
+                 f"outcome index at month {at_month} (the evaluation month), both with 95% confidence intervals. "
                  f"The table's cost per {GAIN_STEP} of place index is cost / (gain / {GAIN_STEP}), "
                  "only where the gain is positive.")

@@ -6,6 +6,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 
 from .style import Chart, pretty
+from .tables import decimals_for
 
 COLOUR_MAP = "viridis"  # perceptually uniform and colour-blind safe
 
@@ -25,33 +26,52 @@ def default_heatmap_months(months):
     return sorted({0, months // 2, months})
 
 
-def sector_trust(results, month):
+def _sector_means(results, month):
+    """[strategy] -> mean trust [from, to] at the month, sectors with no ties at all left out."""
     array = results.metric("trust_by_sector")
     column = int(np.flatnonzero(array["month"].values == month)[0])
     values = array.isel(month=column)
-    # Sectors the place has no posts in have no ties at all: left out.
     present = ~np.all(np.isnan(values.values), axis=(0, 2)) | ~np.all(np.isnan(values.values), axis=(0, 1))
     values = values.isel(sector_from=np.flatnonzero(present), sector_to=np.flatnonzero(present))
-    senders = [str(s) for s in values["sector_from"].values]
-    receivers = [str(s) for s in values["sector_to"].values]
+    means = {}
+    for strategy in results.strategies:
+        mine = values.values[values["strategy"].values == strategy]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a pair of sectors with no ties
+            means[strategy] = (np.nanmean(mine, axis=0), mine.shape[0])
+    return [str(s) for s in values["sector_from"].values], [str(s) for s in values["sector_to"].values], means
+
+
+def sector_trust(results, month):
+    """Trust from each sector to each other at a month; after month 0, shown as the change since
+    month 0 (levels look alike from month to month; changes show what moved)."""
+    senders, receivers, means = _sector_means(results, month)
+    change = month > 0
+    start = _sector_means(results, 0)[2] if change else None
     strategies = results.strategies
     figure, axes = _panels(len(strategies), share=True)
     rows = []
     image = None
+    shown = {s: means[s][0] - start[s][0] if change else means[s][0] for s in strategies}
+    reach = max(0.05, np.nanmax(np.abs(np.concatenate([v.ravel() for v in shown.values()])))) if change else 1
     for ax, strategy in zip(axes, strategies):
-        mine = values.values[values["strategy"].values == strategy]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # a pair of sectors with no ties
-            mean = np.nanmean(mine, axis=0)
-        image = ax.imshow(mean, vmin=0, vmax=1, cmap=COLOUR_MAP)
+        mean, runs = means[strategy]
+        values = shown[strategy]
+        if change:
+            image = ax.imshow(values, vmin=-reach, vmax=reach, cmap="PuOr")
+        else:
+            image = ax.imshow(values, vmin=0, vmax=1, cmap=COLOUR_MAP)
         for i in range(len(senders)):
             for j in range(len(receivers)):
-                if np.isfinite(mean[i, j]):
-                    ax.text(j, i, f"{mean[i, j]:.2f}", ha="center", va="center", fontsize=7,
-                            color="white" if mean[i, j] < 0.6 else "black")
-                rows.append({"month": month, "strategy": strategy, "sector_from": senders[i],
-                             "sector_to": receivers[j], "mean_trust": float(mean[i, j]),
-                             "runs": int(mine.shape[0])})
+                if np.isfinite(values[i, j]):
+                    text = f"{values[i, j]:+.2f}" if change else f"{values[i, j]:.2f}"
+                    dark = abs(values[i, j]) > 0.6 * reach if change else values[i, j] < 0.6
+                    ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
+                row = {"month": month, "strategy": strategy, "sector_from": senders[i], "sector_to": receivers[j],
+                       "mean_trust": float(mean[i, j]), "runs": int(runs)}
+                if change:
+                    row["change_since_month_0"] = float(values[i, j])
+                rows.append(row)
         ax.set_xticks(range(len(receivers)), receivers)
         ax.tick_params(axis="x", labelrotation=45)
         ax.set_yticks(range(len(senders)), senders)
@@ -59,12 +79,16 @@ def sector_trust(results, month):
         ax.grid(False)
     figure.supxlabel("trusted sector")
     figure.supylabel("trusting sector")
-    question = f"Which sectors trust which at month {month}?"
+    question = (f"How has trust between sectors changed by month {month}?" if change
+                else "Which sectors trust which at the start?")
     figure.suptitle(question)
-    figure.colorbar(image, ax=list(axes), shrink=0.6, label=f"mean trust ({results.units.get('trust_by_sector', '')})")
-    return Chart(f"trust_by_sector_month_{month}", question, figure, pd.DataFrame(rows),
-                 "Mean trust on ties from the row's sector to the column's, over all runs of each "
-                 "strategy (blank: no such ties).")
+    figure.colorbar(image, ax=list(axes), shrink=0.6,
+                    label="change in mean trust since month 0" if change else "mean trust (0-1)")
+    caption = ("Mean trust on ties from the row's sector to the column's, over all runs of each strategy "
+               "(blank: no such ties)")
+    caption += (f": the change from month 0 to month {month} (orange: fell, purple: rose); the CSV has the "
+                "levels too." if change else ".")
+    return Chart(f"trust_by_sector_month_{month}", question, figure, pd.DataFrame(rows), caption)
 
 
 def grid_outcome(results, metric, first, second):
@@ -86,6 +110,13 @@ def grid_outcome(results, metric, first, second):
         for _, row in grouped[grouped.strategy == strategy].iterrows():
             grid[ys.index(row[second]), xs.index(row[first])] = row["mean"]
         image = ax.imshow(grid, origin="lower", cmap=COLOUR_MAP, vmin=low, vmax=high, aspect="auto")
+        middle = (low + high) / 2
+        digits = decimals_for(grouped["mean"])
+        for i in range(len(ys)):
+            for j in range(len(xs)):
+                if np.isfinite(grid[i, j]):
+                    ax.text(j, i, f"{grid[i, j]:.{digits}f}", ha="center", va="center", fontsize=7,
+                            color="white" if grid[i, j] < middle else "black")
         ax.set_xticks(range(len(xs)), [f"{x:g}" if isinstance(x, float) else str(x) for x in xs],
                       rotation=45, ha="right")
         ax.set_yticks(range(len(ys)), [f"{y:g}" if isinstance(y, float) else str(y) for y in ys])
@@ -101,5 +132,5 @@ def grid_outcome(results, metric, first, second):
     data = grouped.rename(columns={"count": "runs"})
     data.insert(0, "outcome", metric)
     return Chart(f"grid_{metric}", question, figure, data,
-                 f"Mean {label} at the last month at each grid point, over replicates and any other "
-                 "swept parameter.")
+                 f"Mean {label} at the last month at each grid point (the value in each cell), over "
+                 "replicates and any other swept parameter.")

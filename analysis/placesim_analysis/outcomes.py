@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
+from . import interactive
 from .loader import BASELINE
 from .statistics import mean_interval, paired_difference, by_strategy
-from .style import Chart, pretty, strategy_colours, wrap
+from .style import Chart, axis_title, mark_elections, pretty, strategy_colours, wrap
 
 LEGACY_MONTHS = 24
 
@@ -40,15 +41,19 @@ def key_outcomes(results):
 
 
 def axis_label(results, outcome):
-    units = results.units.get(outcome.metric, "")
-    return f"{outcome.label} ({units})" if units else outcome.label
+    return axis_title(outcome.label, results.units.get(outcome.metric, ""))
+
+
+ELECTION_NOTE = " Dotted lines: months in which elections are held."
 
 
 def _ribbons(results, outcome, months, series, value_name, count_name, ylabel, question,
-             zero_line=False):
-    """Lines with 95% ribbons, one per strategy; series: {strategy: (mean, low, high, n)}."""
+             zero_line=False, elections=()):
+    """Lines with 95% ribbons, one per strategy; series: {strategy: (mean, low, high, n)}.
+    Returns the static figure, its data and the interactive figure."""
     colours = strategy_colours(results)
     figure, ax = plt.subplots()
+    mark_elections(ax, elections)
     if zero_line:
         ax.axhline(0, color="#555555", linewidth=0.8)
     rows = []
@@ -63,30 +68,76 @@ def _ribbons(results, outcome, months, series, value_name, count_name, ylabel, q
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     data = pd.concat(rows, ignore_index=True)
     data.insert(0, "outcome", outcome.metric)
-    return figure, data
+    live = interactive.ribbons(months, series, colours, {s: pretty(s) for s in series})
+    interactive.mark_months(live, elections)
+    interactive.layout(live, question, "month", ylabel)
+    if zero_line:
+        live.add_hline(y=0, line={"color": "#555555", "width": 1})
+    return figure, data, live
 
 
-def trajectories(results, outcome):
+def trajectories(results, outcome, elections=()):
     """Mean trajectory of one outcome per strategy with its 95% interval over runs."""
     array = results.metric(outcome.metric)
     series = {s: mean_interval(v, axis=0) for s, v in by_strategy(array, results.strategies).items()}
-    figure, data = _ribbons(results, outcome, array["month"].values, series, "mean", "runs",
-                            axis_label(results, outcome), outcome.question)
+    figure, data, live = _ribbons(results, outcome, array["month"].values, series, "mean", "runs",
+                                  axis_label(results, outcome), outcome.question, elections=elections)
     return Chart(f"trajectory_{outcome.metric}", outcome.question, figure, data,
-                 f"Mean {outcome.label} per strategy over all its runs, with 95% confidence ribbons.")
+                 f"Mean {outcome.label} per strategy over all its runs, with 95% confidence ribbons. "
+                 "Hover for values; click a strategy in the legend to hide or show it." + ELECTION_NOTE,
+                 interactive=live)
 
 
-def differences(results, outcome):
+def differences(results, outcome, elections=()):
     """Paired difference from baseline over time per strategy, with 95% intervals."""
     array = results.metric(outcome.metric)
     series = {s: paired_difference(array, s, BASELINE) for s in results.strategies if s != BASELINE}
     question = f"How much does each strategy change {outcome.label} compared with doing nothing?"
-    figure, data = _ribbons(results, outcome, array["month"].values, series, "mean_difference",
-                            "pairs", f"strategy minus baseline ({results.units.get(outcome.metric, '')})",
-                            question, zero_line=True)
+    figure, data, live = _ribbons(results, outcome, array["month"].values, series, "mean_difference",
+                                  "pairs", f"strategy minus baseline: {axis_label(results, outcome)}",
+                                  question, zero_line=True, elections=elections)
     return Chart(f"difference_{outcome.metric}", question, figure, data,
                  "Paired differences (same design point and replicate, so common random numbers) "
-                 "from baseline, mean and 95% confidence interval.")
+                 "from baseline, mean and 95% confidence interval." + ELECTION_NOTE, interactive=live)
+
+
+def small_multiples(results, outcome, elections=()):
+    """One panel per strategy: its trajectory against baseline's, with both 95% ribbons, on a
+    shared scale, so each strategy is read on its own instead of in a tangle of lines."""
+    array = results.metric(outcome.metric)
+    groups = by_strategy(array, results.strategies)
+    strategies = [s for s in results.strategies if s != BASELINE and s in groups]
+    months = array["month"].values
+    colours = strategy_colours(results)
+    columns = min(3, len(strategies))
+    lines = (len(strategies) + columns - 1) // columns
+    figure, axes = plt.subplots(lines, columns, figsize=(3.6 * columns + 0.6, 2.6 * lines + 0.8),
+                                sharex=True, sharey=True, squeeze=False, layout="constrained")
+    base = mean_interval(groups[BASELINE], axis=0)
+    rows = []
+    for ax, strategy in zip(axes.flat, strategies):
+        mark_elections(ax, elections)
+        ax.plot(months, base[0], color="#777777", linewidth=1.2, label="baseline")
+        ax.fill_between(months, base[1], base[2], color="#777777", alpha=0.15, linewidth=0)
+        mean, low, high, n = mean_interval(groups[strategy], axis=0)
+        ax.plot(months, mean, color=colours[strategy], linewidth=1.8, label=pretty(strategy))
+        ax.fill_between(months, low, high, color=colours[strategy], alpha=0.2, linewidth=0)
+        ax.set_title(pretty(strategy), fontsize=10)
+        rows.append(pd.DataFrame({"strategy": strategy, "month": months, "mean": mean, "ci_low": low,
+                                  "ci_high": high, "runs": n}))
+    for ax in axes.flat[len(strategies):]:
+        ax.set_visible(False)
+    rows.append(pd.DataFrame({"strategy": BASELINE, "month": months, "mean": base[0], "ci_low": base[1],
+                              "ci_high": base[2], "runs": base[3]}))
+    figure.supxlabel("month")
+    figure.supylabel(axis_label(results, outcome))
+    question = f"{outcome.label}: each strategy (colour) against baseline (grey)"
+    figure.suptitle(question)
+    data = pd.concat(rows, ignore_index=True)
+    data.insert(0, "outcome", outcome.metric)
+    return Chart(f"small_multiples_{outcome.metric}", question, figure, data,
+                 f"Mean {outcome.label} of each strategy and of baseline over their runs, with 95% "
+                 "confidence ribbons, one panel per strategy on a shared scale." + ELECTION_NOTE)
 
 
 def last_session_month(results, strategy):
@@ -99,9 +150,10 @@ def last_session_month(results, strategy):
     return int(sessions["month"].values[held[-1]]) if held.size else None
 
 
-def effects_end_and_legacy(results):
-    """Paired effects at the last month and LEGACY_MONTHS after each strategy's last session,
-    for every key outcome, as dot-and-interval plots (one panel per outcome)."""
+def effects_end_and_legacy(results, at_month):
+    """Paired effects at `at_month` (the evaluation month: by default the last without an
+    election) and LEGACY_MONTHS after each strategy's last session, for every key outcome, as
+    dot-and-interval plots (one panel per outcome)."""
     outcomes = key_outcomes(results)
     strategies = [s for s in results.strategies if s != BASELINE]
     colours = strategy_colours(results)
@@ -116,7 +168,7 @@ def effects_end_and_legacy(results):
         ax.axvline(0, color="#555555", linewidth=0.8)
         for y, strategy in enumerate(strategies):
             ended = last_session_month(results, strategy)
-            moments = [("end", int(months[-1]))]
+            moments = [("end", int(at_month))]
             if ended is not None and ended + LEGACY_MONTHS <= months[-1]:
                 moments.append(("legacy", ended + LEGACY_MONTHS))
             for when, month in moments:
@@ -139,9 +191,10 @@ def effects_end_and_legacy(results):
         ax.set_visible(False)
     question = ("What difference does each strategy make by the end, and what lasts "
                 f"{LEGACY_MONTHS} months after it stops?")
-    figure.suptitle(question + "\n● at the last month   □ legacy: 24 months after the last session")
+    figure.suptitle(question + f"\n● at month {at_month}   □ legacy: {LEGACY_MONTHS} months after the last session")
     figure.tight_layout()
     return Chart("effects_end_and_legacy", question, figure, pd.DataFrame(rows),
-                 "Paired differences from baseline with 95% confidence intervals. Legacy is "
-                 f"measured {LEGACY_MONTHS} months after the strategy's last session; it is missing "
-                 "when that falls after the last month.")
+                 f"Paired differences from baseline with 95% confidence intervals, at month {at_month} (the "
+                 "evaluation month: the last in which no election is held, since an election month measures its "
+                 f"dip) and {LEGACY_MONTHS} months after the strategy's last session (missing when that falls "
+                 "after the last month).")

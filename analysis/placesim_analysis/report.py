@@ -1,17 +1,26 @@
-"""Writes the report: every chart (PNG, SVG, PDF) with its data as CSV, and index.html."""
+"""Writes the report: the decision first, then every chart (interactive where that helps, and
+PNG, SVG, PDF) with its data as CSV, and index.html."""
 import shutil
+import warnings
 from pathlib import Path
 
 import h5py
+import pandas as pd
 
+from .decision import CompareError, compare, default_window, election_months
+from .decision_report import decision_chart, differences_table, ranking_table
+from .delivery import delivery, delivery_table
+from .discovery_report import sweep_sections
 from .economics import cost_effectiveness
-from .elections import election_resilience
+from .elections import RECOVERY_HORIZON, election_resilience
 from .heatmaps import default_heatmap_months, grid_outcome, sector_trust
+from .interactive import write_plotly_js
 from .loader import BASELINE, load
-from .outcomes import differences, effects_end_and_legacy, key_outcomes, trajectories
+from .outcomes import differences, effects_end_and_legacy, key_outcomes, small_multiples, trajectories
 from .page import write_page
-from .style import FORMATS
+from .style import FORMATS, pretty
 from .sweeps import morris_chart, sobol_chart
+from .tables import interval_column
 
 SENSITIVITY_OUTCOMES = ["place_index", "trust_cross_sector"]
 
@@ -68,30 +77,66 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
         if not 0 <= month <= months:
             raise ReportError(f"heatmap month {month} is outside 0..{months}")
     directory = prepare_directory(directory or default_directory(results_path), force)
+    with warnings.catch_warnings():
+        # Statistics of one run (no interval) are NaN, and the page says why once (notes).
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _write(results, directory, heatmap_months, formats, say)
+
+
+def _write(results, directory, heatmap_months, formats, say):
     has_baseline = BASELINE in results.strategies and len(results.strategies) > 1
+    elections = sorted(election_months(results))
+    window = default_window(results)
+    sections, tables, notes = [], [], []
+    replicates = results.design[results.design.completed].groupby(["strategy", "point"]).size()
+    if replicates.max() < 2:
+        notes.append("Each strategy has one run per design point: no confidence interval can be estimated, so "
+                     "intervals are left blank and no difference is declared. Run more replicates "
+                     "(--replicates 10, or placesim run --until) to compare strategies.")
 
-    sections = []
-    tables = []
+    def save(chart):
+        say(f"report: {chart.name}")
+        chart.save(directory, formats)
+        return chart
 
-    def make(heading, builders):
-        charts = []
-        for builder in builders:
-            chart = builder()
-            say(f"report: {chart.name}")
-            chart.save(directory, formats)
-            charts.append(chart)
+    def make(heading, builders, section_tables=()):
+        charts = [save(builder()) for builder in builders]
         if charts:
-            sections.append((heading, charts))
+            sections.append((heading, charts, list(section_tables)))
         return charts
 
+    comparison, decision = None, None
+    if len(results.strategies) > 1:
+        try:
+            comparison = compare(results, [o for o in results.key_outcomes if o in results.metrics] or None, window)
+        except CompareError as error:
+            notes.append(f"No comparison of strategies: {error}.")
+    if comparison is not None:
+        chart = save(decision_chart(results, comparison))
+        decision = (comparison.sentences, chart, [
+            (f"Ranking at {window.describe()}", "Strategies ranked by "
+             f"{results.labels.get(comparison.primary, comparison.primary)}; placesim compare prints the same, "
+             "with every outcome.", ranking_table(results, comparison)),
+            ("Differences between strategies", "Every pair, paired by replicate; intervals at the level Holm's "
+             "procedure tests each difference at, so 'declared' differences hold together at the 5% level.",
+             differences_table(results, comparison))])
+
     outcomes = key_outcomes(results)
-    make("Trajectories", [lambda o=o: trajectories(results, o) for o in outcomes])
     if has_baseline:
-        make("Differences from baseline", [lambda o=o: differences(results, o) for o in outcomes])
-        [effects] = make("Effects at the end and legacy", [lambda: effects_end_and_legacy(results)])
-        tables.append(("Effects at the end and legacy", effects.caption, effects.data))
-        [cost] = make("Cost-effectiveness", [lambda: cost_effectiveness(results)])
-        tables.append(("Cost-effectiveness", cost.caption, cost.data))
+        make("Each strategy against baseline", [lambda o=o: small_multiples(results, o, elections)
+                                                 for o in outcomes[:2]])
+    make("Trajectories", [lambda o=o: trajectories(results, o, elections) for o in outcomes])
+    if has_baseline:
+        make("Differences from baseline", [lambda o=o: differences(results, o, elections) for o in outcomes])
+        effects = effects_end_and_legacy(results, window.last)
+        make("Effects at the evaluation month and legacy", [lambda: effects],
+             [("Effects and legacy", effects.caption, effects_table(effects.data, results))])
+        if "intervention_sessions" in results.metrics:
+            dose = delivery(results)
+            make("How much happened", [lambda: dose],
+                 [("Delivery", dose.caption, delivery_table(dose.data))])
+        cost = cost_effectiveness(results, window.last)
+        make("Cost-effectiveness", [lambda: cost])
 
     def resilience():
         chart, per_election = election_resilience(results)
@@ -99,8 +144,10 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
         return chart
 
     if results.metric("elections").sum() > 0:
-        [elections] = make("Election resilience", [resilience])
-        tables.append(("Election resilience", elections.caption, elections.data))
+        [elections_chart] = make("Election resilience", [resilience])
+        if len(elections_chart.data):
+            sections[-1][2].append(("Election resilience", elections_chart.caption,
+                                    resilience_table(elections_chart.data)))
     make("Trust between sectors", [lambda m=m: sector_trust(results, m) for m in heatmap_months])
 
     design = results.sweep_design
@@ -112,10 +159,43 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
         make("Sensitivity (Sobol)", [lambda m=m: sobol_chart(results, m) for m in SENSITIVITY_OUTCOMES])
     elif design == "morris":
         make("Sensitivity (Morris)", [lambda m=m: morris_chart(results, m) for m in SENSITIVITY_OUTCOMES])
+    sweep_charts, sweep_tables = sweep_sections(results, comparison, window)
+    for heading, charts in sweep_charts:
+        sections.append((heading, [save(c) for c in charts], []))
+    tables += sweep_tables
 
     if len(results.failed_runs):
         tables.append(("Failed runs", "Runs that failed, left out of every chart and table.",
                        results.failed_runs))
+    if any(chart.interactive is not None for _, charts, _ in sections for chart in charts) or decision:
+        write_plotly_js(directory)
     index = directory / "index.html"
-    write_page(index, results, sections, tables)
+    write_page(index, results, sections, tables, notes, decision)
     return index
+
+
+def effects_table(data, results):
+    table = data.copy()
+    table["Outcome"] = [results.labels.get(o, o) for o in table["outcome"]]
+    table["Strategy"] = [pretty(s) for s in table["strategy"]]
+    table["When"] = ["evaluation month" if w == "end" else "legacy" for w in table["when"]]
+    table["Month"] = table["month"]
+    pieces = []
+    for _, group in table.groupby("outcome", sort=False):
+        group = group.copy()
+        group["Difference from baseline (95% CI)"] = interval_column(group, "mean_difference", "ci_low", "ci_high")
+        pieces.append(group)
+    table = pd.concat(pieces)
+    return table[["Outcome", "Strategy", "When", "Month", "Difference from baseline (95% CI)"]]
+
+
+def resilience_table(data):
+    return pd.DataFrame({
+        "Strategy": [pretty(s) for s in data["strategy"]],
+        "Elections counted": data["elections"],
+        "Fall in trust (95% CI)": interval_column(data, "mean_dip", "dip_ci_low", "dip_ci_high"),
+        f"Recovered within {RECOVERY_HORIZON} months": interval_column(data, "share_recovered",
+                                                                       "share_recovered_ci_low",
+                                                                       "share_recovered_ci_high"),
+        f"Months to recover (at most {RECOVERY_HORIZON}; 95% CI)": interval_column(
+            data, "mean_months_to_recover", "recover_ci_low", "recover_ci_high")})

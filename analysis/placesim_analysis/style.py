@@ -53,6 +53,24 @@ def pretty(name):
     return name.replace("_", " ")
 
 
+def axis_title(label, units):
+    """'place outcome index (outcome, 0-1)' without saying a word twice: units are added only
+    when they say something the label does not."""
+    if not units:
+        return label
+    head = units.split("(")[0].strip()
+    if head and head.lower() in label.lower():
+        rest = units[len(units.split("(")[0]):].strip()
+        return f"{label} {rest}" if rest else label
+    return f"{label} ({units})"
+
+
+def mark_elections(ax, months):
+    """Dotted vertical lines at election months (the caption says so)."""
+    for month in months:
+        ax.axvline(month, color="#999999", linewidth=0.7, linestyle=":", zorder=0)
+
+
 @dataclass
 class Chart:
     name: str                 # file stem
@@ -61,6 +79,7 @@ class Chart:
     data: pd.DataFrame        # the chart's data, tidy
     caption: str = ""
     files: list = field(default_factory=list)
+    interactive: object = None  # a plotly Figure shown in the page instead of the PNG (interactive.py)
 
     def save(self, directory, formats=FORMATS):
         for fmt in formats:

@@ -80,21 +80,40 @@ def sobol_chart(results, metric):
 
 
 def morris_chart(results, metric):
+    """The usual Morris screen: mu* against sigma per parameter (Campolongo et al. 2007), one
+    panel per strategy. Parameters far right matter; high ones act non-linearly or with others."""
     parameters = results.parameters
     delta = float(results.design_attrs["morris_delta"])
-
-    def compute(mine):
+    table = point_means(results, metric)
+    strategies = results.strategies
+    figure, axes = plt.subplots(1, len(strategies), figsize=(1.0 + 4.2 * len(strategies), 4.2), squeeze=False)
+    rows = []
+    for ax, strategy in zip(axes.flat, strategies):
+        mine = table[table.strategy == strategy]
         effects = morris_effects(mine["morris_trajectory"].to_numpy(), list(mine["morris_moved"]),
-                                 mine["morris_direction"].to_numpy(), mine["value"].to_numpy(),
-                                 delta, parameters)
-        return morris_indices(effects)
-
+                                 mine["morris_direction"].to_numpy(), mine["value"].to_numpy(), delta, parameters)
+        indices = morris_indices(effects)
+        for i, parameter in enumerate(parameters):
+            row = {"outcome": metric, "strategy": strategy, "parameter": parameter}
+            row.update({k: float(v[i]) for k, v in indices.items()})
+            rows.append(row)
+            error = [[max(row["mu_star"] - row["mu_star_low"], 0)], [max(row["mu_star_high"] - row["mu_star"], 0)]]
+            ax.errorbar(row["mu_star"], row["sigma"], xerr=error, fmt="o", color="#117733", capsize=2)
+            ax.annotate(parameter, (row["mu_star"], row["sigma"]), textcoords="offset points", xytext=(4, 4),
+                        fontsize=8)
+        top = max(np.nanmax(indices["mu_star_high"]), np.nanmax(indices["sigma"]), 1e-12) * 1.1
+        ax.plot([0, top], [0, top], color="#999999", linewidth=0.8, linestyle="--")
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, top)
+        ax.set_xlabel("mu* (mean absolute elementary effect)")
+        ax.set_ylabel("sigma (spread of the effects)")
+        ax.set_title(pretty(strategy))
     label = pretty(metric)
     question = f"Which parameters move {label} at the last month most, and how non-linearly?"
-    return _bars(results, metric, question, f"morris_{metric}",
-                 f"Morris elementary effects of {label} at the last month (averaged over replicates), "
-                 "per unit of the parameter's range: mu* (mean absolute effect, with a 95% bootstrap "
-                 "interval over trajectories) and sigma (their spread: interactions or non-linearity).",
-                 compute,
-                 [("mu_star", "mu_star_low", "mu_star_high", "mu*", "#117733"),
-                  ("sigma", None, None, "sigma", "#DDCC77")])
+    figure.suptitle(question)
+    figure.tight_layout()
+    return Chart(f"morris_{metric}", question, figure, pd.DataFrame(rows),
+                 f"Morris screening of {label} at the last month (averaged over replicates): each parameter's "
+                 "mu* (mean absolute elementary effect per unit of its range, with a 95% bootstrap interval over "
+                 "trajectories) against sigma (their spread). Far right: the parameter matters; above the dashed "
+                 "line sigma = mu*: its effect depends on the other parameters or is non-linear.")

@@ -1,5 +1,6 @@
 """Opens a page in headless Chromium through the DevTools protocol and reports what a reader
-would see go wrong: images that did not load, console errors and uncaught exceptions."""
+would see go wrong: images that did not load, console errors and uncaught exceptions, a page
+or table wider than the window, interactive charts that do not draw or respond."""
 import json
 import os
 import re
@@ -44,8 +45,51 @@ class _Session:
         raise TimeoutError(f"no {method} within {seconds} s")
 
 
+# Run in the page once it has loaded: what a reader at 1280 px would meet. Each interactive
+# (plotly) chart is hovered over its first point and its first legend entry clicked, as a
+# reader would, and whether the hover label appeared and the trace was hidden is recorded.
+INSPECT = """(async () => {
+  const wait = ms => new Promise(r => setTimeout(r, ms));
+  const page = document.documentElement;
+  const tables = Array.from(document.querySelectorAll('.table-wrap')).map(w =>
+      [w.querySelector('table') ? w.querySelector('table').scrollWidth : 0, w.clientWidth]);
+  const plots = [];
+  for (const div of document.querySelectorAll('.js-plotly-plot')) {
+    const drawn = div.querySelectorAll('.main-svg').length > 0 && (div.data || []).length > 0;
+    let hovered = false, toggled = null;
+    if (drawn) {
+      const trace = div.data.findIndex(t => t.hoverinfo !== 'skip' && t.x && t.x.length);
+      Plotly.Fx.hover(div, [{curveNumber: trace, pointNumber: 0}]);
+      await wait(50);
+      hovered = div.querySelectorAll('.hoverlayer *').length > 0;
+      const entry = div.querySelector('.legendtoggle');
+      if (entry) {
+        const before = div.data.map(t => t.visible);
+        for (const type of ['mousedown', 'mouseup']) {
+          entry.dispatchEvent(new MouseEvent(type, {bubbles: true, clientX: 1, clientY: 1, buttons: 1}));
+        }
+        await wait(600);  // plotly waits out a double click before acting on a single one
+        toggled = div.data.some((t, i) => t.visible !== before[i]);
+      }
+    }
+    plots.push({id: div.id, drawn, hovered, toggled});
+  }
+  const decision = document.querySelector('.decision');
+  return {width: window.innerWidth, page_width: page.scrollWidth, tables, plots,
+          figures: document.querySelectorAll('figure').length,
+          decision_top: decision ? decision.getBoundingClientRect().top : null};
+})()"""
+
+
 def open_page(path):
     """Returns (images, errors): images as [(src, loaded)] and errors as [text]."""
+    found = inspect_page(path)
+    return found["images"], found["errors"]
+
+
+def inspect_page(path, width=1280):
+    """Opens the page at `width` px and returns {images, errors, width, page_width, tables,
+    plots, figures} (INSPECT)."""
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = subprocess.Popen(
             [chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -66,8 +110,15 @@ def open_page(path):
             session = _Session(page["webSocketDebuggerUrl"])
             for domain in ("Page", "Runtime", "Log"):
                 session.call(f"{domain}.enable")
+            session.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
+                         mobile=False)
             session.call("Page.navigate", url=Path(path).resolve().as_uri())
             session.wait_for("Page.loadEventFired")
+            inspected = session.call("Runtime.evaluate", returnByValue=True, awaitPromise=True,
+                                     expression=INSPECT)
+            if "exceptionDetails" in inspected:
+                raise RuntimeError(f"the page inspection failed: {inspected['exceptionDetails']}")
+            found = inspected["result"]["value"]
             result = session.call("Runtime.evaluate", returnByValue=True, expression=(
                 "Array.from(document.images).map(i => [i.getAttribute('src'), "
                 "i.complete && i.naturalWidth > 0])"))
@@ -82,7 +133,8 @@ def open_page(path):
                 elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
                     errors.append(params["entry"]["text"] + " " + params["entry"].get("url", ""))
             session.socket.close()
-            return images, errors
+            found.update({"images": images, "errors": errors})
+            return found
         finally:
             os.killpg(browser.pid, signal.SIGKILL)  # the browser and its helper processes
             browser.wait()

@@ -92,13 +92,16 @@ def assert_charts(report, stems):
             assert path.exists() and path.stat().st_size > 0, path
     page = (report / "index.html").read_text()
     for stem in stems:
-        assert f'src="{stem}.png"' in page, stem
+        # An image, or an interactive chart (its PNG, SVG and PDF linked beside it).
+        assert f'src="{stem}.png"' in page or f'id="plot-{stem}"' in page, stem
+        assert f'href="{stem}.csv"' in page, stem
 
 
 def test_every_chart_and_csv_is_written(comparison):
     _, report = comparison
     stems = ([f"trajectory_{m}" for m in KEY] + [f"difference_{m}" for m in KEY]
-             + ["effects_end_and_legacy", "cost_effectiveness", "election_resilience",
+             + ["decision", "small_multiples_place_index", "small_multiples_trust_cross_sector", "delivery",
+                "effects_end_and_legacy", "cost_effectiveness", "election_resilience",
                 "trust_by_sector_month_0", "trust_by_sector_month_24", "trust_by_sector_month_48"])
     assert_charts(report, stems)
     assert (report / "election_dips.csv").exists()
@@ -259,12 +262,22 @@ def test_morris_report(placesim, tmp_path):
         assert float(row["mu"]) == pytest.approx(effects.mean(), rel=1e-6, abs=1e-12)
 
 
-def test_page_opens_in_chromium_with_every_image(comparison):
+def test_page_opens_in_chromium_at_1280_px_and_its_charts_respond(comparison):
     _, report = comparison
-    images, errors = chromium_page.open_page(report / "index.html")
-    assert len(images) == 18
+    page = chromium_page.inspect_page(report / "index.html", width=1280)
+    assert page["errors"] == []
+    images, plots = page["images"], page["plots"]
     assert all(loaded for _, loaded in images), [src for src, loaded in images if not loaded]
-    assert errors == []
+    # Every figure is an image or an interactive chart, and each of them loaded.
+    # 13 interactive; 9 images: two small multiples, effects, delivery, cost, elections, three heatmaps.
+    assert len(images) + len(plots) == page["figures"] == 22
+    assert len(plots) == 13  # the decision, and the trajectories and differences of six outcomes
+    assert all(p["drawn"] and p["hovered"] for p in plots), plots
+    assert all(p["toggled"] for p in plots if p["id"] != "plot-decision"), plots
+    # Nothing wider than the window: no sideways scrolling of the page or of any table.
+    assert page["page_width"] <= page["width"] == 1280
+    assert all(table <= wrap for table, wrap in page["tables"]), page["tables"]
+    assert page["decision_top"] is not None and page["decision_top"] < 900  # on the first screen
 
 
 def test_the_page_check_catches_a_broken_page(comparison, tmp_path):
@@ -275,6 +288,11 @@ def test_the_page_check_catches_a_broken_page(comparison, tmp_path):
     images, errors = chromium_page.open_page(broken)
     assert ("missing.png", False) in images
     assert any("broken" in e for e in errors)
+    # Without plotly.js no interactive chart draws, and the page says so in its console.
+    (tmp_path / "no-plotly.html").write_text((report / "index.html").read_text().replace('src="plotly.js"',
+                                                                                          'src="gone.js"'))
+    page = chromium_page.inspect_page(tmp_path / "no-plotly.html")
+    assert page["plots"] == [] and page["errors"]
 
 
 def test_bad_input_and_existing_reports(placesim, comparison, tmp_path):
@@ -323,3 +341,129 @@ def test_a_sobol_design_not_a_power_of_two_is_flagged(placesim, tmp_path):
     (tmp_path / "p16").mkdir()
     _, report16 = make(placesim, tmp_path / "p16", "sobol", SOBOL)
     assert "not a power of two" not in (report16 / "index.html").read_text()
+
+
+def test_delivery_csv_equals_the_data(comparison):
+    results, report = comparison
+    rows = {r["strategy"]: r for r in read_csv(report / "delivery.csv")}
+    assert set(rows) == {"peer_review", "action_learning"}
+    with h5py.File(results) as f:
+        label = strings(f["design/label"])
+        sessions = f["metrics/intervention_sessions"][...].sum(axis=1)
+        invited = f["metrics/invitations"][...].sum(axis=1)
+        attended = f["metrics/participants"][...].sum(axis=1)
+    for strategy, row in rows.items():
+        mine = label == strategy
+        assert float(row["sessions"]) == pytest.approx(sessions[mine].mean(), rel=1e-6)
+        assert float(row["attendances"]) == pytest.approx(attended[mine].mean(), rel=1e-6)
+        mean, low, high = t_interval(attended[mine] / invited[mine])
+        assert float(row["take_up"]) == pytest.approx(mean, rel=1e-6)
+        assert float(row["take_up_ci_low"]) == pytest.approx(low, rel=1e-6)
+        assert 0 < float(row["take_up"]) <= 1
+
+
+def test_election_resilience_counts_only_elections_with_months_to_recover(comparison):
+    results, report = comparison
+    rows = {r["strategy"]: r for r in read_csv(report / "election_resilience.csv")}
+    horizon = 12
+    with h5py.File(results) as f:
+        trust = f["metrics/trust_member_officer"][...]
+        elections = f["metrics/elections"][...]
+        label = strings(f["design/label"])
+    last = trust.shape[1] - 1
+    for strategy, row in rows.items():
+        dips, months, recovered = [], [], []
+        for run in np.flatnonzero(label == strategy):
+            held = [m for m in range(1, last + 1) if elections[run, m] > 0]
+            for k, e in enumerate(held):
+                if last - e < horizon:
+                    continue  # no months left to see it recover
+                end = held[k + 1] if k + 1 < len(held) else last + 1
+                before = trust[run, e - 1]
+                after = trust[run, e:end]
+                back = [m for m in range(len(after)) if after[m] >= before]
+                dips.append(before - after.min())
+                recovered.append(bool(back) and back[0] <= horizon)
+                months.append(back[0] if recovered[-1] else horizon)
+        assert int(row["elections"]) == len(dips) > 0
+        assert float(row["mean_dip"]) == pytest.approx(np.mean(dips), rel=1e-5)
+        assert float(row["mean_months_to_recover"]) == pytest.approx(np.mean(months), rel=1e-9)
+        assert float(row["share_recovered"]) == pytest.approx(np.mean(recovered), rel=1e-9)
+
+
+def test_the_decision_csv_equals_paired_differences(comparison):
+    results, report = comparison
+    rows = {r["strategy"]: r for r in read_csv(report / "decision.csv")}
+    assert set(rows) == {"baseline", "peer_review", "action_learning"}
+    with h5py.File(results) as f:
+        for strategy in ("peer_review", "action_learning"):
+            mean, low, high = t_interval(paired(f, "place_index", strategy, 48))
+            assert float(rows[strategy]["gain"]) == pytest.approx(mean, rel=1e-6, abs=1e-9)
+            assert float(rows[strategy]["gain_low"]) == pytest.approx(low, rel=1e-6, abs=1e-9)
+    assert sum(float(r["probability_best"]) for r in rows.values()) == pytest.approx(1.0)
+    ranked = sorted(rows.values(), key=lambda r: int(r["rank"]))
+    assert [float(r["mean"]) for r in ranked] == sorted((float(r["mean"]) for r in ranked), reverse=True)
+
+
+def test_the_first_screen_answers_the_designer_for_the_default_scenario(placesim, tmp_path):
+    run([placesim, "run", "-o", "default.h5", "--replicates", "6", "--quiet"], tmp_path, check=True)
+    answer = run([placesim, "report", "default.h5", "-o", "report", "--quiet", "--formats", "png"], tmp_path,
+                 check=True)
+    assert "Warning" not in answer.stderr
+    page = (tmp_path / "report" / "index.html").read_text()
+    first = page.split("<nav>")[0]
+    assert '<h2 id="the-decision">The decision</h2>' in first
+    # A sentence per strategy, the ranking with its intervals, P(best) and cost per unit, the chart.
+    assert first.count("the probability that it is the best of the 9 is") == 9
+    for heading in ("P(best)", "Gain over baseline (95% CI)", "GBP k per 0.01 gain (95% CI)", "Cost-effectiveness"):
+        assert f"<th>{heading}</th>" in first, heading
+    assert 'id="plot-decision"' in first
+    assert "e-0" not in first  # numbers as a person writes them
+    shown = chromium_page.inspect_page(tmp_path / "report" / "index.html", width=1280)
+    assert shown["errors"] == [] and shown["decision_top"] < 900
+    assert shown["page_width"] <= 1280 and all(t <= w for t, w in shown["tables"])
+
+
+def test_a_report_of_one_replicate_says_why_it_has_no_intervals(placesim, tmp_path):
+    (tmp_path / "one.toml").write_text(COMPARISON.replace("replicates = 6", "replicates = 1"))
+    run([placesim, "run", "one.toml", "-o", "one.h5", "--quiet"], tmp_path, check=True)
+    answer = run([placesim, "report", "one.h5", "-o", "r", "--formats", "png"], tmp_path, check=True)
+    assert "Warning" not in answer.stderr and "warn" not in answer.stderr.lower()
+    assert "no confidence interval can be estimated" in (tmp_path / "r" / "index.html").read_text()
+
+
+LHS = """
+[simulation]
+name = "lhs"
+months = 24
+replicates = 1
+strategies = ["baseline", "action_learning"]
+[sweep]
+design = "latin_hypercube"
+samples = 16
+[sweep.parameters]
+trust.decay = { min = 0.005, max = 0.05 }
+meetings.informal_contact_rate = { min = 0.25, max = 1.0 }
+"""
+
+
+def test_a_latin_hypercube_gets_its_own_analysis_and_discovery(placesim, tmp_path):
+    results, report = make(placesim, tmp_path, "lhs", LHS)
+    page = (report / "index.html").read_text()
+    assert "Scenario discovery" in page and "Robustness across the sweep" in page
+    rows = read_csv(report / "parameters_place_index.csv")
+    assert {r["parameter"] for r in rows} == {"trust.decay", "meetings.informal_contact_rate"}
+    with h5py.File(results) as f:
+        label = strings(f["design/label"])
+        decay = f["design/trust.decay"][...]
+        elections = f["metrics/elections"][...]
+        held = np.flatnonzero(elections.sum(axis=0) > 0)
+        at = max(m for m in range(24, 0, -1) if m not in held)
+        y = f["metrics/place_index"][:, at]
+    for row in rows:
+        if row["parameter"] != "trust.decay":
+            continue
+        mine = label == row["strategy"]
+        rho, _ = stats.spearmanr(decay[mine], y[mine])
+        assert float(row["spearman_rho"]) == pytest.approx(rho, rel=1e-6, abs=1e-9)
+    assert any(p.name.startswith("discovery_") and p.suffix == ".csv" for p in report.iterdir())
