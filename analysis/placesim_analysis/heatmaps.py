@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
+from .loader import BASELINE
 from .style import Chart, pretty
 from .tables import decimals_for
 
@@ -43,51 +44,56 @@ def _sector_means(results, month):
 
 
 def sector_trust(results, month):
-    """Trust from each sector to each other at a month; after month 0, shown as the change since
-    month 0 (levels look alike from month to month; changes show what moved)."""
+    """Trust from each sector to each other at a month. Strategies' levels look alike, so after
+    month 0 each strategy is shown as its difference from baseline (what it changed); at month 0,
+    where every strategy starts alike, the levels. Without a baseline, the levels throughout."""
     senders, receivers, means = _sector_means(results, month)
-    change = month > 0
-    start = _sector_means(results, 0)[2] if change else None
-    strategies = results.strategies
+    against = BASELINE if month > 0 and BASELINE in means and len(means) > 1 else None
+    strategies = [s for s in results.strategies if s != against]
+    shown = {s: means[s][0] - means[against][0] if against else means[s][0] for s in strategies}
+    if against is None and month == 0 and all(np.allclose(shown[s], shown[strategies[0]], equal_nan=True)
+                                              for s in strategies):
+        strategies = strategies[:1]  # every strategy starts alike: one panel says it
+    reach = max(0.02, np.nanmax(np.abs(np.concatenate([shown[s].ravel() for s in strategies])))) if against else 1
     figure, axes = _panels(len(strategies), share=True)
-    rows = []
     image = None
-    shown = {s: means[s][0] - start[s][0] if change else means[s][0] for s in strategies}
-    reach = max(0.05, np.nanmax(np.abs(np.concatenate([v.ravel() for v in shown.values()])))) if change else 1
     for ax, strategy in zip(axes, strategies):
-        mean, runs = means[strategy]
         values = shown[strategy]
-        if change:
-            image = ax.imshow(values, vmin=-reach, vmax=reach, cmap="PuOr")
-        else:
-            image = ax.imshow(values, vmin=0, vmax=1, cmap=COLOUR_MAP)
+        image = (ax.imshow(values, vmin=-reach, vmax=reach, cmap="PuOr") if against
+                 else ax.imshow(values, vmin=0, vmax=1, cmap=COLOUR_MAP))
         for i in range(len(senders)):
             for j in range(len(receivers)):
                 if np.isfinite(values[i, j]):
-                    text = f"{values[i, j]:+.2f}" if change else f"{values[i, j]:.2f}"
-                    dark = abs(values[i, j]) > 0.6 * reach if change else values[i, j] < 0.6
-                    ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
-                row = {"month": month, "strategy": strategy, "sector_from": senders[i], "sector_to": receivers[j],
-                       "mean_trust": float(mean[i, j]), "runs": int(runs)}
-                if change:
-                    row["change_since_month_0"] = float(values[i, j])
-                rows.append(row)
+                    dark = abs(values[i, j]) > 0.6 * reach if against else values[i, j] < 0.6
+                    text = (f"{values[i, j]:+.2f}" if round(values[i, j], 2) != 0 else "0.00") if against \
+                        else f"{values[i, j]:.2f}"
+                    ax.text(j, i, text, ha="center",
+                            va="center", fontsize=7, color="white" if dark else "black")
         ax.set_xticks(range(len(receivers)), receivers)
         ax.tick_params(axis="x", labelrotation=45)
         ax.set_yticks(range(len(senders)), senders)
-        ax.set_title(pretty(strategy))
+        ax.set_title("every strategy" if len(strategies) == 1 and len(means) > 1 and not against else pretty(strategy))
         ax.grid(False)
+    rows = []
+    for strategy in results.strategies:
+        mean, runs = means[strategy]
+        for i in range(len(senders)):
+            for j in range(len(receivers)):
+                row = {"month": month, "strategy": strategy, "sector_from": senders[i], "sector_to": receivers[j],
+                       "mean_trust": float(mean[i, j]), "runs": int(runs)}
+                if against:
+                    row["difference_from_baseline"] = float(mean[i, j] - means[against][0][i, j])
+                rows.append(row)
     figure.supxlabel("trusted sector")
     figure.supylabel("trusting sector")
-    question = (f"How has trust between sectors changed by month {month}?" if change
-                else "Which sectors trust which at the start?")
+    question = (f"How does each strategy change trust between sectors by month {month}, against baseline?" if against
+                else f"Which sectors trust which at month {month}?")
     figure.suptitle(question)
     figure.colorbar(image, ax=list(axes), shrink=0.6,
-                    label="change in mean trust since month 0" if change else "mean trust (0-1)")
-    caption = ("Mean trust on ties from the row's sector to the column's, over all runs of each strategy "
-               "(blank: no such ties)")
-    caption += (f": the change from month 0 to month {month} (orange: fell, purple: rose); the CSV has the "
-                "levels too." if change else ".")
+                    label="mean trust: strategy minus baseline" if against else "mean trust (0-1)")
+    caption = ("Mean trust on ties from the row's sector to the column's over all runs (blank: no such ties)")
+    caption += (f": each strategy's minus baseline's at month {month} (purple: higher, orange: lower); the CSV "
+                "has every strategy's levels, baseline's included." if against else ".")
     return Chart(f"trust_by_sector_month_{month}", question, figure, pd.DataFrame(rows), caption)
 
 

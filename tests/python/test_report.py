@@ -182,6 +182,8 @@ def test_heatmap_csv_equals_the_data(comparison):
         values = data[label == row["strategy"], senders.index(row["sector_from"]),
                       receivers.index(row["sector_to"])]
         assert float(row["mean_trust"]) == pytest.approx(np.mean(values), rel=1e-6)
+        base = data[label == "baseline", senders.index(row["sector_from"]), receivers.index(row["sector_to"])]
+        assert float(row["difference_from_baseline"]) == pytest.approx(np.mean(values) - np.mean(base), abs=1e-6)
 
 
 def test_election_dips_equal_the_data(comparison):
