@@ -5,6 +5,8 @@
 
 #include "cli/analysis_handover.hpp"
 #include "cli/output_file.hpp"
+#include "model/metrics.hpp"
+#include "scenario/suggestion.hpp"
 
 namespace po = boost::program_options;
 
@@ -13,6 +15,29 @@ namespace placesim::cli {
 namespace {
 
 constexpr const char* kRoundsFormat = "placesim-rounds";
+
+// The deciding outcome must be a place-level metric ([run, month]).
+void check_outcome(const std::string& name) {
+  std::vector<std::string> names;
+  for (const MetricSpec& m : metric_specs()) {
+    if (m.shape == MetricShape::Scalar) names.emplace_back(m.name);
+    if (m.name == name) {
+      if (m.shape != MetricShape::Scalar) {
+        throw UsageError("--outcome " + name + " has a value per issue or per sector; --until takes a place-level "
+                         "outcome such as place_index");
+      }
+      return;
+    }
+  }
+  throw UsageError("--outcome " + name + " is not a metric" + did_you_mean(name, names) + " (placesim metrics lists them)");
+}
+
+void check_window(int first, int last, int months, const std::string& option) {
+  if (first < 0 || last > months || first > last) {
+    throw UsageError(option + ": months " + std::to_string(first) + " to " + std::to_string(last) +
+                     " are not within the run's 0.." + std::to_string(months));
+  }
+}
 
 }  // namespace
 
@@ -40,6 +65,27 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   if (scenario.sweep.independent_streams) {
     throw UsageError("--until keeps replicates paired across rounds with common random numbers; it does not go with "
                      "sweep.streams = \"independent\"");
+  }
+  if (scenario.params.simulation.strategies.size() < 2) {
+    throw UsageError("--until settles a ranking of strategies; the scenario has one (simulation.strategies)");
+  }
+  if (vm.count("outcome")) check_outcome(vm["outcome"].as<std::string>());
+  const int months = scenario.params.simulation.months;
+  if (vm.count("at") && vm.count("over")) throw UsageError("--at and --over contradict each other: give one");
+  if (vm.count("at")) check_window(vm["at"].as<int>(), vm["at"].as<int>(), months, "--at");
+  if (vm.count("over")) {
+    const std::string text = vm["over"].as<std::string>();
+    const std::size_t colon = text.find(':');
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument(text);
+      std::size_t used_first = 0, used_last = 0;
+      const int first = std::stoi(text.substr(0, colon), &used_first);
+      const int last = std::stoi(text.substr(colon + 1), &used_last);
+      if (used_first != colon || used_last != text.size() - colon - 1) throw std::invalid_argument(text);
+      check_window(first, last, months, "--over");
+    } catch (const std::logic_error&) {
+      throw UsageError("--over expects FIRST:LAST months, e.g. 96:119; found '" + text + "'");
+    }
   }
   const int first_round = scenario.params.simulation.replicates;
   const int round = vm.count("round") ? vm["round"].as<int>() : first_round;

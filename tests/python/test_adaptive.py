@@ -178,6 +178,11 @@ def test_every_command_reads_the_rounds_file(adaptive, placesim):
     (["--until", "0"], "above 0"),
     (["--until", "0.01", "--replicates", "2"], "at least 3"),
     (["--until", "0.01"], "common random numbers"),
+    (["--until", "0.01", "--set", 'simulation.strategies=["baseline"]'], "the scenario has one"),
+    (["--until", "0.01", "--outcome", "place_indx"], "did you mean 'place_index'"),
+    (["--until", "0.01", "--outcome", "outcome"], "place-level outcome"),
+    (["--until", "0.01", "--at", "61"], "not within the run's 0..60"),
+    (["--until", "0.01", "--over", "40-50"], "FIRST:LAST"),
 ])
 def test_until_mistakes_are_named(placesim, tmp_path, args, expected):
     sweep = '[sweep]\ndesign = "grid"\nstreams = "independent"\n[sweep.parameters]\n"trust.decay" = { values = [0.01, 0.02] }\n'
