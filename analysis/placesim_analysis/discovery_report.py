@@ -6,15 +6,22 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from scipy import stats
 
-from .discovery import discover, point_table
+from .discovery import discover, point_table, robustness
 from .style import Chart, pretty, strategy_colours
 from .tables import number
 
 MIN_POINTS = 8  # fewer design points than this say nothing about regions of parameter space
+MIN_CASES = 2   # a region needs points on both sides: won and not won
 
 
 def robustness_table(d):
-    r = d.robustness
+    return robustness_table_of(d.robustness, frame=True)
+
+
+def robustness_table_of(source, frame=False):
+    """The robustness of every strategy, from a discovery's table (frame) or a [point,
+    strategy] table of means."""
+    r = source if frame else robustness(source)
     return pd.DataFrame({"Strategy": [pretty(s) for s in r["strategy"]],
                          "Mean over the sweep": [number(v, 4) for v in r["mean"]],
                          "Mean regret": [number(v, 4) for v in r["mean_regret"]],
@@ -110,12 +117,24 @@ def sweep_sections(results, comparison, window):
                        f"Spearman's rho between each parameter and {pretty(metric)} over the design points.",
                        spearman_table(chart)))
     if len(results.strategies) > 1 and comparison is not None:
-        d = discover(results, comparison.ranking[0], metric, window)
+        table, _ = point_table(results, metric, window)
+        share = robustness(table).set_index("strategy")["share_best"] * len(table)
+        # A region to find needs a strategy that wins at some points and not at others: the one
+        # ranked first if it does, else the one whose wins are most evenly split.
+        mixed = [s for s in comparison.ranking if MIN_CASES <= share[s] <= len(table) - MIN_CASES]
+        robust = ("Robustness across the sweep", "Regret at a design point: the best strategy's mean there minus "
+                  "this strategy's. placesim discover gives more (a threshold, CART rules).")
+        if not mixed:
+            winner = share.idxmax()
+            tables.append((*robust[:1], robust[1] + f" {pretty(winner)} is best at {int(share[winner])} of the "
+                           f"{len(table)} design points: no region of the sweep to find where it wins or loses.",
+                           robustness_table_of(table)))
+            return sections, tables
+        strategy = mixed[0] if mixed[0] == comparison.ranking[0] else min(mixed, key=lambda s: abs(share[s] - len(table) / 2))
+        d = discover(results, strategy, metric, window)
         chart = discovery_chart(results, d, window)
         sections.append(("Scenario discovery", [chart]))
-        tables.append(("Robustness across the sweep",
-                       "Regret at a design point: the best strategy's mean there minus this strategy's. "
-                       "placesim discover gives more (a threshold, CART rules).", robustness_table(d)))
+        tables.append((*robust, robustness_table(d)))
         tables.append((f"Where {pretty(d.strategy)} wins: the PRIM box",
                        f"Coverage {d.box.coverage:.2f}, density {d.box.density:.2f}, "
                        f"{100 * d.box.support:.0f}% of the points.", box_table(d)))
