@@ -45,7 +45,7 @@ from .compare_cli import month_window, text_report
 from .decision import CompareError, Window, compare, default_window, pairwise
 from .economics import GAIN_METRIC
 from .engine_run import run_placesim
-from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, _text, load
+from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
 
 FORMAT_VERSION = 1
 
@@ -92,7 +92,7 @@ def round_values(path, outcome, window):
         if data.ndim != 2:
             raise CompareError(f"{outcome} is not a [run, month] metric; --until takes place-level outcomes")
         values = data[:, window.first:window.last + 1].mean(axis=1)
-        frame = pd.DataFrame({"strategy": [_text(v) for v in f["design/label"][...]],
+        frame = pd.DataFrame({"strategy": f["design/label"].asstr()[...],
                               "point": f["design/point"][...], "replicate": f["design/replicate"][...],
                               "value": values})
     return frame[completed]
