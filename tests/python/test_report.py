@@ -470,3 +470,27 @@ def test_a_latin_hypercube_gets_its_own_analysis_and_discovery(placesim, tmp_pat
         rho, _ = stats.spearmanr(decay[mine], y[mine])
         assert float(row["spearman_rho"]) == pytest.approx(rho, rel=1e-6, abs=1e-9)
     assert any(p.name.startswith("discovery_") and p.suffix == ".csv" for p in report.iterdir())
+
+
+def test_a_sweep_one_strategy_wins_everywhere_has_no_region_to_find(placesim, tmp_path):
+    # Two years in, the diagnostic's quick gain on its focal issue beats doing nothing at every
+    # point (pattern P3): there is no region where it loses, and the report says so.
+    everywhere = """
+[simulation]
+months = 24
+replicates = 1
+strategies = ["baseline", "diagnostic"]
+[sweep]
+design = "latin_hypercube"
+samples = 8
+[sweep.parameters]
+trust.decay = { min = 0.005, max = 0.05 }
+"""
+    results, report = make(placesim, tmp_path, "everywhere", everywhere)
+    with h5py.File(results) as f:
+        label = strings(f["design/label"])
+        y = f["metrics/place_index"][:, 23]
+    assert np.all(y[label == "diagnostic"] > y[label == "baseline"])  # the premise, from the data
+    page = (report / "index.html").read_text()
+    assert "diagnostic is best at 8 of the 8 design points: no region of the sweep to find" in page
+    assert not any(p.name.startswith("discovery_") for p in report.iterdir())
