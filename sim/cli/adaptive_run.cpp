@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iomanip>
+#include <sstream>
 
 #include "cli/analysis_handover.hpp"
 #include "cli/output_file.hpp"
@@ -37,6 +39,13 @@ void check_window(int first, int last, int months, const std::string& option) {
     throw UsageError(option + ": months " + std::to_string(first) + " to " + std::to_string(last) +
                      " are not within the run's 0.." + std::to_string(months));
   }
+}
+
+// Every digit: std::to_string keeps six decimals, and a half-width of 1e-7 would arrive as 0.
+std::string exact(double value) {
+  std::ostringstream out;
+  out << std::setprecision(17) << value;
+  return out.str();
 }
 
 }  // namespace
@@ -116,7 +125,7 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   work.resume = vm.count("resume") > 0;
   const std::string scenario_file = prepare_work_folder(work);
   std::vector<std::string> words = {"until", "--scenario", scenario_file, "--work", work.folder, "-o", output,
-                                    "--placesim", this_program(), "--halfwidth", std::to_string(halfwidth),
+                                    "--placesim", this_program(), "--halfwidth", exact(halfwidth),
                                     "--first-round", std::to_string(first_round), "--round", std::to_string(round),
                                     "--max-replicates", std::to_string(max_replicates), "--command-line", command_line};
   if (vm.count("outcome")) words.insert(words.end(), {"--outcome", vm["outcome"].as<std::string>()});

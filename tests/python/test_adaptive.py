@@ -127,6 +127,15 @@ def test_the_rule_against_intervals_worked_out_here():
     assert decide(table, Rule(halfwidth=1.0), ["a", "c"]).status == "settled"
 
 
+def test_a_small_half_width_reaches_the_rule_whole(placesim, tmp_path):
+    # 1e-7 is below the six decimals std::to_string keeps: it must not arrive as 0.
+    (tmp_path / "a.toml").write_text(SCENARIO)
+    run([placesim, "run", "a.toml", "-o", "a.h5", "--until", "1e-7", "--max-replicates", "8", "--quiet"], tmp_path,
+        check=True)
+    rounds, attrs = rounds_table(tmp_path / "a.h5")
+    assert attrs["halfwidth"] == 1e-7 and attrs["status"] == "capped" and len(rounds) == 1
+
+
 def test_next_round_size_closed_form():
     rule = Rule(halfwidth=0.01, round_size=5)
     assert next_round_size(rule, 20, 0.02) == 20     # needs 60 more: capped at doubling
