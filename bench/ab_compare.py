@@ -3,9 +3,10 @@
 On a shared VM a single benchmark reading moves by 15% or more from one minute to the next
 (docs/performance.md), far more than most changes to the code. This runs the two builds'
 `bench_model` at the same moment, one pinned to each core, swaps the cores (and which starts
-first) every pair, and reports the ratio of their times per run (B over A; below 1 means B is faster): the median
-and a 95% bootstrap interval of the geometric mean. Whatever slows the machine slows both
-sides of a pair, so the ratio is far steadier than either time.
+first) every pair, and reports the ratio of their times per run (B over A; below 1 means B
+is faster): the median, and the geometric mean with its 95% interval (the project's t
+interval, placesim_analysis.statistics.mean_interval, on the log ratios). Whatever slows the
+machine slows both sides of a pair, so the ratio is far steadier than either time.
 
     /usr/bin/python3 bench/ab_compare.py BENCH_MODEL_A BENCH_MODEL_B [--pairs 30] [--seconds 1]
 
@@ -18,9 +19,12 @@ import os
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
-from scipy import stats
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
+from placesim_analysis.statistics import mean_interval  # noqa: E402
 
 
 def start(binary, core, seconds):
@@ -68,12 +72,11 @@ def main():
               flush=True)
 
     log_ratio = np.log(np.array(b_ms) / np.array(a_ms))
-    interval = stats.bootstrap((log_ratio,), np.mean, confidence_level=0.95, method="BCa",
-                               random_state=np.random.default_rng(20261203)).confidence_interval
+    mean, low, high, _ = mean_interval(log_ratio)
     print(f"\nA: median {statistics.median(a_ms):.3f} ms a run ({min(a_ms):.3f}-{max(a_ms):.3f})")
     print(f"B: median {statistics.median(b_ms):.3f} ms a run ({min(b_ms):.3f}-{max(b_ms):.3f})")
     print(f"B/A over {args.pairs} pairs: median {np.exp(np.median(log_ratio)):.3f}, geometric mean "
-          f"{np.exp(log_ratio.mean()):.3f}, 95% interval {np.exp(interval.low):.3f}-{np.exp(interval.high):.3f}")
+          f"{np.exp(mean):.3f}, 95% interval {np.exp(low):.3f}-{np.exp(high):.3f}")
 
 
 if __name__ == "__main__":
