@@ -75,8 +75,9 @@ class BlockQueue {
 };
 
 // Computes blocks taken from `blocks` on `threads` TBB threads, several at once, and pushes
-// each to `writer` as it finishes. Stops taking blocks when the writer fails. Throws the
-// first exception of compute.
+// each to `writer` as it finishes. Stops taking blocks when the writer fails or a computation
+// throws; the blocks already computed are still handed to the writer. Then throws the first
+// exception of compute.
 void compute_blocks(BlockQueue& blocks, const std::function<EncodedBlock(int)>& compute, BlockWriter& writer,
                     int threads);
 

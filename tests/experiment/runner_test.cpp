@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <set>
 
 #include "experiment/experiment.hpp"
@@ -115,13 +116,21 @@ TEST(Runner, AFailureToComputeOrStoreStopsTheRunAndIsReported) {
   std::vector<int> blocks(200);
   for (int b = 0; b < 200; ++b) blocks[static_cast<std::size_t>(b)] = b;
   std::atomic<int> computed{0};
+  std::mutex mutex;
+  std::set<int> succeeded, stored;
   auto compute = [&](int b) {
     ++computed;
     if (b == 5) throw std::runtime_error("out of memory, say");
+    std::lock_guard lock(mutex);
+    succeeded.insert(b);
     return fake_block(b);
   };
-  EXPECT_THROW(run_blocks(blocks, compute, [](const EncodedBlock&) {}, {}, {}), std::runtime_error);
+  RunnerOptions two;
+  two.threads = 2;
+  EXPECT_THROW(run_blocks(blocks, compute, [&](const EncodedBlock& b) { stored.insert(b.block); }, {}, two),
+               std::runtime_error);
   EXPECT_LT(computed.load(), 200);  // stopped early
+  EXPECT_EQ(stored, succeeded);     // but every block computed is written, none dropped or leaked
 
   auto store = [](const EncodedBlock& b) {
     if (b.block == 3) throw std::runtime_error("disk full");
