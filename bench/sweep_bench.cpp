@@ -8,11 +8,13 @@
 // 5): at least 1,000 runs/s on this 2-core machine, at least 1.8x from 1 to 2 threads,
 // writing at most 10%.
 //
-//   build/release/bench/bench_sweep [RUNS [COMPRESSION [REPEATS]]]     (default 2000 1 3)
+//   build/release/bench/bench_sweep [RUNS [COMPRESSION [REPEATS]]]     (default 2000 1 3; --help)
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -46,12 +48,28 @@ Measure sweep_once(const Plan& plan, int threads, int compression, const std::st
   return m;
 }
 
-}  // namespace
+constexpr const char* kUsage =
+    "usage: bench_sweep [RUNS [COMPRESSION [REPEATS]]]\n"
+    "  RUNS         default runs per sweep, at least 1 (default 2000)\n"
+    "  COMPRESSION  deflate level of the results file, 0-9 (default 1)\n"
+    "  REPEATS      sweeps per thread count; the median is printed (default 3)\n";
 
-int main(int argc, char** argv) {
-  const int runs = argc > 1 ? std::atoi(argv[1]) : 2000;
-  const int compression = argc > 2 ? std::atoi(argv[2]) : 1;
-  const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
+// The whole argument must be an integer in [low, high]; a bad one is a usage error, not a
+// silent 0 from atoi that would then fail deep inside the scenario checks.
+bool parse_argument(int argc, char** argv, int index, const char* name, int low, int high, int& value) {
+  if (argc <= index) return true;
+  const char* text = argv[index];
+  const char* end = text + std::strlen(text);
+  const auto [stop, error] = std::from_chars(text, end, value);
+  if (error != std::errc() || stop != end || value < low || value > high) {
+    std::fprintf(stderr, "bench_sweep: %s must be an integer from %d to %d, got '%s'\n%s", name, low, high, text,
+                 kUsage);
+    return false;
+  }
+  return true;
+}
+
+int run_benchmark(int runs, int compression, int repeats) {
   Scenario scenario = default_scenario();
   apply_override(scenario, "simulation.strategies=[\"baseline\"]");
   apply_override(scenario, "simulation.replicates=" + std::to_string(runs));
@@ -80,4 +98,28 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove(path);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (argc > 4) {
+    std::fprintf(stderr, "bench_sweep: at most three arguments\n%s", kUsage);
+    return 2;
+  }
+  int runs = 2000, compression = 1, repeats = 3;
+  if (!parse_argument(argc, argv, 1, "RUNS", 1, 10000000, runs) ||
+      !parse_argument(argc, argv, 2, "COMPRESSION", 0, 9, compression) ||
+      !parse_argument(argc, argv, 3, "REPEATS", 1, 1000, repeats))
+    return 2;
+  try {
+    return run_benchmark(runs, compression, repeats);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "bench_sweep: %s\n", error.what());
+    return 1;
+  }
 }
