@@ -113,8 +113,11 @@ Handle open_file(const std::string& path, bool write) {
   if (std::filesystem::is_directory(status)) throw Hdf5Error(path + " is a folder, not a results file");
   if (!std::filesystem::is_regular_file(status)) throw Hdf5Error(path + " is not a regular file");
   if (H5Fis_hdf5(path.c_str()) <= 0) throw Hdf5Error(path + " is not an HDF5 file");
-  return Handle(H5Fopen(path.c_str(), write ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                "open " + path);
+  const hid_t file = H5Fopen(path.c_str(), write ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT);
+  // Its signature is there but its structure is not: most often a copy or a download that
+  // stopped part way. "cannot open" alone would send the user looking at permissions.
+  if (file < 0) throw Hdf5Error(path + " starts as an HDF5 file but cannot be opened: it is damaged or cut short");
+  return Handle(file, H5Fclose, "open " + path);
 }
 
 Handle create_group(hid_t parent, const std::string& name) {

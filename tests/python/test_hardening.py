@@ -140,6 +140,18 @@ def test_bit_flips_anywhere_never_crash_a_reader(placesim, tmp_path):
     assert report.returncode in (0, 2) and "Traceback" not in report.stderr
 
 
+def test_a_cut_short_file_is_called_damaged(placesim, tmp_path):
+    """The first half of a results file: its HDF5 signature is intact, its structure is not."""
+    assert run([placesim, "run", "-o", "good.h5", "-q", *SMALL], tmp_path).returncode == 0
+    whole = (tmp_path / "good.h5").read_bytes()
+    (tmp_path / "cut.h5").write_bytes(whole[: len(whole) // 2])
+    for command in (["info", "cut.h5"], ["report", "cut.h5", "-o", "rep"], ["compare", "cut.h5"]):
+        result = run([placesim, *command], tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert "cut.h5" in result.stderr and "damaged or cut short" in result.stderr, result.stderr
+    assert not (tmp_path / "rep").exists()
+
+
 def test_a_missing_file_is_called_missing(placesim, tmp_path):
     for command in (["info", "none.h5"], ["report", "none.h5"], ["merge", "m.h5", "none.h5"]):
         result = run([placesim, *command], tmp_path)
