@@ -4,6 +4,7 @@ import os
 import sys
 import warnings
 
+from .interruption import exit_status, stop_on_signals
 from .loader import ResultsError
 from .report import ReportError, build_report, default_directory
 from .style import FORMATS
@@ -43,12 +44,15 @@ def parser():
 
 
 def main(argv=None):
+    stop_on_signals()
     try:
         return _dispatch(sys.argv[1:] if argv is None else argv)
     except BrokenPipeError:
         # A reader that stopped early (placesim export ... | head) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt as interruption:
+        return exit_status(interruption)
 
 
 def _dispatch(arguments):

@@ -27,5 +27,23 @@ def run_placesim(placesim, scenario, output, arguments=(), threads=None):
     if Path(str(output) + ".journal").exists():
         command.append("--resume")
     parent = os.getpid()
-    return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          preexec_fn=lambda: _die_with_parent(parent))
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: _die_with_parent(parent))
+    try:
+        _, errors = process.communicate()
+    except BaseException:
+        # Interrupted: the run stops as after Ctrl-C (its finished runs kept in its journal, its
+        # partial file and lock removed), before this process goes.
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, None, errors)
+
+
+def run_failure(finished):
+    """What a failed run said, less its advice on resuming itself: the command that started it
+    (calibrate, run --until) says how to continue the whole."""
+    lines = [line for line in finished.stderr.strip().splitlines()
+             if "; finish them with: " not in line and "; finish the others with: " not in line]
+    return "\n".join(lines)

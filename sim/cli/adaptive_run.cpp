@@ -67,7 +67,7 @@ void add_until_options(po::options_description& options) {
 }
 
 int run_until(const Scenario& scenario, const po::variables_map& vm, const std::string& requested, int threads,
-              const std::string& command_line) {
+              const std::string& command_line, const std::vector<InputFile>& inputs) {
   const double halfwidth = vm["until"].as<double>();
   if (!(halfwidth > 0)) throw UsageError("--until expects a half-width above 0, e.g. --until 0.005");
   if (vm.count("shard")) throw UsageError("--until runs every round itself; it does not go with --shard");
@@ -111,19 +111,23 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   const std::string output =
       requested.empty() ? (std::filesystem::path("results") / (scenario.params.simulation.name + ".h5")).string()
                         : requested;
-  require_regular_or_absent(output, "the rounds file");
   if (std::filesystem::path(output).has_parent_path()) std::filesystem::create_directories(std::filesystem::path(output).parent_path());
   WorkFolderRequest work;
   work.command = "run --until";
+  work.command_line = command_line;
   work.output = output;
   work.folder = rounds_folder(output);
   work.spec_name = "scenario.toml";
   work.spec = resolved_toml(scenario);
+  work.provenance_keys = {"source"};  // descriptions: the strategies' evidence, the --posterior file's name
+  work.inputs = inputs;
   work.unfinished = "unfinished rounds";
   work.other = "the rounds of another scenario";
+  work.kept = "the finished rounds and runs";
   work.force = vm.count("force") > 0;
   work.resume = vm.count("resume") > 0;
-  const std::string scenario_file = prepare_work_folder(work);
+  const WorkFolder folder = prepare_work_folder(work);
+  const std::string& scenario_file = folder.spec_file;
   std::vector<std::string> words = {"until", "--scenario", scenario_file, "--work", work.folder, "-o", output,
                                     "--placesim", this_program(), "--halfwidth", exact(halfwidth),
                                     "--first-round", std::to_string(first_round), "--round", std::to_string(round),
@@ -133,7 +137,7 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   if (vm.count("over")) words.insert(words.end(), {"--over", vm["over"].as<std::string>()});
   if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
   if (vm.count("quiet")) words.push_back("--quiet");
-  return run_analysis("run --until", words);
+  return run_analysis("run --until", words, folder.continuation);
 }
 
 std::vector<std::string> round_files(const std::string& rounds_file) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "cli/output_file.hpp"
 #include "io/results_check.hpp"
 #include "scenario/scenario.hpp"
 
@@ -18,9 +19,9 @@ namespace placesim::cli {
 // The --until options, added to run's.
 void add_until_options(boost::program_options::options_description& options);
 
-// Runs the rounds; `output` is -o (or empty).
+// Runs the rounds; `output` is -o (or empty), `inputs` the files the command reads.
 int run_until(const Scenario& scenario, const boost::program_options::variables_map& vm, const std::string& output,
-              int threads, const std::string& command_line);
+              int threads, const std::string& command_line, const std::vector<InputFile>& inputs);
 
 // Where the rounds' results files go: OUTPUT.rounds/.
 std::string rounds_folder(const std::string& output);

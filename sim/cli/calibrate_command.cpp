@@ -66,21 +66,26 @@ int calibrate_command(const Args& args, const std::string& command_line) {
 
   WorkFolderRequest work;
   work.command = "calibrate";
+  work.command_line = command_line;
   work.output = output;
   work.folder = calibration_work_folder(output);
   work.spec_name = "targets.spec.toml";
   work.spec = spec;
+  work.provenance_keys = {"targets_file", "scenario_file", "where"};
+  work.inputs = {{targets_file, "the targets file"}};
+  if (!targets.scenario_path.empty()) work.inputs.push_back({targets.scenario_path, "the targets' scenario file"});
   work.unfinished = "an unfinished calibration";
   work.other = "the calibration of other targets (or another scenario)";
+  work.kept = "the finished waves and runs";
   work.force = force;
   work.resume = resume;
-  const std::string spec_file = prepare_work_folder(work);
+  const WorkFolder folder = prepare_work_folder(work);
 
-  std::vector<std::string> words = {"calibrate", "--spec", spec_file, "--work", work.folder, "-o", output,
+  std::vector<std::string> words = {"calibrate", "--spec", folder.spec_file, "--work", work.folder, "-o", output,
                                     "--placesim", this_program(), "--command-line", command_line};
   if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
   if (vm.count("quiet")) words.push_back("--quiet");
-  return run_analysis("calibrate", words);
+  return run_analysis("calibrate", words, folder.continuation);
 }
 
 }  // namespace placesim::cli

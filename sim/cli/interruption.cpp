@@ -6,6 +6,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <regex>
 
 #include "experiment/experiment.hpp"
 #include "io/output_lock.hpp"
@@ -86,5 +87,55 @@ InterruptionNotice::~InterruptionNotice() {
 }
 
 void InterruptionNotice::set_runs_kept(int runs) { g_runs_kept = runs; }
+
+std::string resume_command(const std::string& command_line) {
+  std::string command = std::regex_replace(command_line, std::regex(R"( --force\b)"), "");
+  if (command.find(" --resume") == std::string::npos) command += " --resume";
+  return command;
+}
+
+std::string signal_name(int signal) {
+  return signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "signal " + std::to_string(signal);
+}
+
+namespace {
+
+volatile std::sig_atomic_t g_child = 0;
+std::atomic<int> g_received{0};
+
+void pass_on(int signal, siginfo_t* info, void*) {
+  int none = 0;
+  g_received.compare_exchange_strong(none, signal);
+  // si_code <= 0: sent by a process (kill, sigqueue), perhaps to this one alone; a terminal's
+  // signal comes from the kernel and reached the child already.
+  if (info != nullptr && info->si_code <= 0 && g_child > 0) ::kill(g_child, signal);
+}
+
+}  // namespace
+
+ChildInterruption::ChildInterruption() {
+  g_child = 0;
+  g_received = 0;
+  struct sigaction action {};
+  action.sa_sigaction = pass_on;
+  action.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  for (const int s : kSignals) sigaction(s, &action, nullptr);
+}
+
+ChildInterruption::~ChildInterruption() {
+  g_child = 0;
+  struct sigaction action {};
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  for (const int s : kSignals) sigaction(s, &action, nullptr);
+}
+
+void ChildInterruption::watch(pid_t child) {
+  g_child = child;
+  if (const int signal = g_received.load(); signal != 0) ::kill(child, signal);  // arrived before the child was there
+}
+
+int ChildInterruption::received() { return g_received.load(); }
 
 }  // namespace placesim::cli

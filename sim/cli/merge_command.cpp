@@ -37,12 +37,15 @@ int merge_command(const Args& args, const std::string& command_line) {
   if (files.size() < 2) throw UsageError("merge needs an output file and at least one shard (placesim merge OUT SHARD...)");
   const std::string output = files.front();
   const std::vector<std::string> shards(files.begin() + 1, files.end());
+  std::vector<InputFile> inputs;
   for (const std::string& shard : shards) {
     if (shard == output) throw UsageError(output + " is both the output and a shard");
     if (!std::filesystem::exists(shard)) throw UsageError("no such shard file: " + shard);
+    inputs.push_back({shard, "the shard"});
   }
   require_regular_or_absent(output, "the merged file");
   require_regular_or_absent(output + ".partial", "the partial merged file");
+  for (const std::string& file : {output, output + ".partial", lock_path(output)}) require_not_an_input(file, inputs);
   std::optional<OutputLock> lock;
   try {
     lock.emplace(output, command_line);

@@ -33,6 +33,13 @@ bool present(const std::string& path) {
   return ::lstat(path.c_str(), &info) == 0;
 }
 
+// Whether a and b are one file (stat follows symbolic links); false when either is absent.
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat first {}, second {};
+  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
+         first.st_ino == second.st_ino;
+}
+
 bool has_control_character(const std::string& path) {
   for (const unsigned char c : path) {
     if (c < 0x20 || c == 0x7f) return true;
@@ -65,6 +72,30 @@ void require_regular_or_absent(const std::string& path, const std::string& role)
   }
 }
 
+void require_not_an_input(const std::string& path, const std::vector<InputFile>& inputs) {
+  for (const InputFile& input : inputs) {
+    if (same_file(path, input.path)) {
+      throw UsageError("cannot write " + path + ": it is " + input.role + " " + input.path +
+                       ", which this command reads; choose another file with -o");
+    }
+  }
+}
+
+void require_no_input_inside(const std::string& folder, const std::vector<InputFile>& inputs) {
+  std::error_code error;
+  for (const InputFile& input : inputs) {
+    const fs::path resolved = fs::canonical(input.path, error);
+    if (error) continue;
+    for (fs::path p = resolved.parent_path(); !p.empty(); p = p.parent_path()) {
+      if (same_file(p.string(), folder)) {
+        throw UsageError("cannot replace " + folder + ": it holds " + input.role + " " + input.path +
+                         ", which this command reads; move it out first, or choose another output with -o");
+      }
+      if (p == p.root_path()) break;
+    }
+  }
+}
+
 OutputFile prepare_output(const OutputRequest& request) {
   OutputFile out;
   if (request.requested.empty()) {
@@ -87,6 +118,7 @@ OutputFile prepare_output(const OutputRequest& request) {
   require_regular_or_absent(journal, "the journal");
   require_regular_or_absent(partial, "the partial results file");
   require_regular_or_absent(lock_path(out.path), "the lock file");
+  for (const std::string& file : {out.path, journal, partial, lock_path(out.path)}) require_not_an_input(file, request.inputs);
 
   // Before anything of the output is read or changed: no other process may be writing it.
   try {

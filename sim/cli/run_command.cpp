@@ -63,13 +63,6 @@ results::Shard parse_shard(const std::string& text) {
   return shard;
 }
 
-// The command to finish an interrupted run: the same one, with --resume and without --force.
-std::string resume_command(const std::string& command_line) {
-  std::string command = std::regex_replace(command_line, std::regex(R"( --force\b)"), "");
-  if (command.find(" --resume") == std::string::npos) command += " --resume";
-  return command;
-}
-
 // Bytes the run will write: the results file and the journal (as large again), less what
 // the journal already holds when resuming. Compressed sizes are measured by a short pilot,
 // and only when the uncompressed size would not fit anyway.
@@ -128,7 +121,10 @@ int run_command(const Args& args, const std::string& command_line) {
     if (vm.count(option) && !vm.count("until")) throw UsageError(std::string("--") + option + " goes with --until");
   }
   const Scenario scenario = scenario_options.load(scenario_file, vm);
-  if (vm.count("until")) return run_until(scenario, vm, output, threads, command_line);
+  std::vector<InputFile> inputs;
+  if (!scenario_file.empty()) inputs.push_back({scenario_file, "the scenario file"});
+  if (vm.count("posterior")) inputs.push_back({vm["posterior"].as<std::string>(), "the --posterior calibration file"});
+  if (vm.count("until")) return run_until(scenario, vm, output, threads, command_line, inputs);
   const Plan plan(scenario);
   const Preflight checks = preflight(plan, layout_for(plan, compression));
   try {
@@ -155,6 +151,7 @@ int run_command(const Args& args, const std::string& command_line) {
   request.resume = vm.count("resume") > 0;
   request.command_line = command_line;
   request.identity = {layout_for(plan, compression), shard, provenance};
+  request.inputs = inputs;
   OutputFile out = prepare_output(request);
   if (out.complete) {
     if (!quiet) std::cerr << "placesim: " << out.path << " is complete; nothing to resume\n";
