@@ -44,8 +44,9 @@ import pandas as pd
 from .compare_cli import month_window, text_report
 from .decision import CompareError, Window, compare, default_window, pairwise
 from .economics import GAIN_METRIC
-from .engine_run import run_placesim
+from .engine_run import run_failure, run_placesim
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
+from .output_files import OutputError, written_whole
 
 FORMAT_VERSION = 1
 
@@ -162,7 +163,7 @@ class RoundRunner:
                                 ["--replicates", str(r.replicates), "--set", f"simulation.first_replicate={r.first_replicate}",
                                  "--set", f"simulation.strategies=[{names}]"], self.threads)
         if finished.returncode != 0:
-            raise RoundError(f"round {r.number} (placesim run) failed: {finished.stderr.strip()}")
+            raise RoundError(f"round {r.number} (placesim run) failed: {run_failure(finished)}")
         return output
 
 
@@ -173,10 +174,8 @@ class RoundError(Exception):
 def write_rounds_file(output, files, rounds, rule, window, status, command_line, scenario_text):
     """OUTPUT: the rounds' files (paths relative to OUTPUT's folder), with each round's
     replicates and decision."""
-    output = Path(output)
-    partial = output.with_name(output.name + ".partial")
     text = h5py.string_dtype()
-    with h5py.File(partial, "w") as f:
+    with written_whole(output) as partial, h5py.File(partial, "w") as f:
         f.attrs["format"] = ROUNDS_FORMAT
         f.attrs["format_version"] = FORMAT_VERSION
         f.attrs["halfwidth"] = rule.halfwidth
@@ -203,7 +202,6 @@ def write_rounds_file(output, files, rounds, rule, window, status, command_line,
         g.create_dataset("dropped_after", data=[",".join(r.dropped) for r in rounds], dtype=text)
         g.create_dataset("widest_halfwidth", data=np.array([r.widest for r in rounds], dtype=np.float64))
         g.create_dataset("best", data=[r.best for r in rounds], dtype=text)
-    os.replace(partial, output)
 
 
 def next_round_size(rule, done, widest):
@@ -273,11 +271,20 @@ def main(argv):
     rule = Rule(args.halfwidth, args.outcome or GAIN_METRIC, window, args.first_round, args.round, args.max_replicates)
     work = Path(args.work)
     settings = work / "rule.json"
-    if settings.exists() and json.loads(settings.read_text()) != asdict(rule):
+    try:
+        saved = json.loads(settings.read_text()) if settings.exists() else None
+    except (OSError, ValueError):
+        saved = None  # cut short by a version that wrote it in place: written again
+    if saved is not None and saved != asdict(rule):
         print(f"placesim run: {work} holds rounds made with another rule ({settings.read_text().strip()}); "
               "--force starts again", file=sys.stderr)
         return 2
-    settings.write_text(json.dumps(asdict(rule)))
+    try:
+        with written_whole(settings) as partial:
+            partial.write_text(json.dumps(asdict(rule)))
+    except OutputError as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 1
     say = (lambda _: None) if args.quiet else (lambda line: print(f"placesim: {line}", file=sys.stderr, flush=True))
     runner = RoundRunner(args.placesim, work, args.scenario, args.threads)
     try:
@@ -289,7 +296,7 @@ def main(argv):
         write_rounds_file(args.output, files, rounds, rule, window, status, args.command_line, scenario_text)
         results = load(args.output)
         c = compare(results, [rule.outcome], window)
-    except (RoundError, ResultsError, CompareError) as error:
+    except (RoundError, ResultsError, CompareError, OutputError) as error:
         print(f"placesim run: {error}", file=sys.stderr)
         return 1
     done = rounds[-1].first_replicate + rounds[-1].replicates

@@ -6,6 +6,7 @@ import warnings
 
 from .interruption import exit_status, stop_on_signals
 from .loader import ResultsError
+from .output_files import OutputError
 from .report import ReportError, build_report, default_directory
 from .style import FORMATS
 
@@ -85,6 +86,9 @@ def _dispatch(arguments):
     except (ResultsError, ReportError) as error:
         print(f"placesim report: {error}", file=sys.stderr)
         return 2
+    except OutputError as error:
+        print(f"placesim report: {error}", file=sys.stderr)
+        return error.status
     except OSError as error:
         # h5py reports damaged data (a chunk failing its checksum) as an OSError.
         print(f"placesim report: cannot read {args.results}: {error}", file=sys.stderr)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .loader import ResultsError, load
+from .output_files import OutputError, check_output_file, reason, written_whole
 
 
 def _months(text):
@@ -59,6 +60,8 @@ def export_table(results, months, outcomes, long=False):
 def main(argv):
     args = parser().parse_args(argv)
     try:
+        if args.output:
+            check_output_file(args.output, "the table", [(args.results, "the results file")], args.force)
         results = load(args.results)
         months = args.months or sorted(set(list(range(0, results.months + 1, 12)) + [results.months]))
         for m in months:
@@ -73,15 +76,19 @@ def main(argv):
     except ResultsError as error:
         print(f"placesim export: {error}", file=sys.stderr)
         return 2
+    except OutputError as error:
+        print(f"placesim export: {error}", file=sys.stderr)
+        return error.status
+    except OSError as error:  # h5py: damaged data
+        print(f"placesim export: cannot read {args.results}: {reason(error)}", file=sys.stderr)
+        return 2
     if args.output:
-        from pathlib import Path
-        path = Path(args.output)
-        if path.exists() and not args.force:
-            print(f"placesim export: {path} exists; --force replaces it", file=sys.stderr)
-            return 2
-        partial = path.with_name(path.name + ".partial")
-        table.to_csv(partial, index=False)
-        partial.replace(path)
+        try:
+            with written_whole(args.output) as partial:
+                table.to_csv(partial, index=False)
+        except OutputError as error:
+            print(f"placesim export: {error}", file=sys.stderr)
+            return error.status
     else:
         table.to_csv(sys.stdout, index=False)
     return 0

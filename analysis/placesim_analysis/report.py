@@ -1,6 +1,5 @@
 """Writes the report: the decision first, then every chart (interactive where that helps, and
 PNG, SVG, PDF) with its data as CSV, and index.html."""
-import shutil
 import warnings
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .heatmaps import default_heatmap_months, grid_outcome, sector_trust
 from .interactive import write_plotly_js
 from .loader import BASELINE, load
 from .outcomes import differences, effects_end_and_legacy, key_outcomes, small_multiples, trajectories
+from .output_files import written_folder
 from .page import write_page
 from .style import FORMATS, pretty
 from .sweeps import morris_chart, sobol_chart
@@ -45,28 +45,32 @@ def default_directory(results_path):
     return path.with_name(path.stem + "-report")
 
 
-def prepare_directory(directory, force):
-    directory = Path(directory)
-    if directory.exists() and any(directory.iterdir()):
-        if not force:
-            raise ReportError(f"{directory}: exists and is not empty; use --force to replace it")
-        # --force replaces an earlier report, never a folder of other things.
-        if not (directory / "index.html").exists():
-            raise ReportError(f"{directory}: is not empty and holds no report (no index.html); "
-                              "choose a new or empty directory")
-        shutil.rmtree(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+def is_unmarked_report(directory):
+    """A report written before reports were marked as placesim's (output_files.FOLDER_MARK):
+    its index.html is a PlaceSim page."""
+    try:
+        with open(Path(directory) / "index.html", encoding="utf-8", errors="replace") as page:
+            return "<title>PlaceSim " in page.read(4096)
+    except OSError:
+        return False
 
 
 def build_report(results_path, directory=None, heatmap_months=None, formats=FORMATS, force=False,
                  progress=None):
     """Writes the report for one results file (or calibration file); returns the path of
-    index.html."""
+    index.html. The report is written whole beside its folder and then takes its place (--force
+    replaces only an earlier report); an error leaves the folder as it was."""
+    directory = Path(directory or default_directory(results_path))
+
+    def folder():
+        return written_folder(directory, "report", force, inputs=[(results_path, "the results file")],
+                              legacy=is_unmarked_report)
+
     if is_calibration_file(results_path):
         from .calibration.report import build_calibration_report
-        directory = prepare_directory(directory or default_directory(results_path), force)
-        return build_calibration_report(Path(results_path), directory, formats, progress)
+        with folder() as partial:
+            index = build_calibration_report(Path(results_path), partial, formats, progress)
+        return directory / index.name
     results = load(results_path)
     if results.metrics.sizes["run"] == 0:
         raise ReportError(f"{results_path}: no completed runs to report on")
@@ -76,11 +80,11 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
     for month in heatmap_months:
         if not 0 <= month <= months:
             raise ReportError(f"heatmap month {month} is outside 0..{months}")
-    directory = prepare_directory(directory or default_directory(results_path), force)
-    with warnings.catch_warnings():
+    with folder() as partial, warnings.catch_warnings():
         # Statistics of one run (no interval) are NaN, and the page says why once (notes).
         warnings.simplefilter("ignore", RuntimeWarning)
-        return _write(results, directory, heatmap_months, formats, say)
+        index = _write(results, partial, heatmap_months, formats, say)
+    return directory / index.name
 
 
 def _write(results, directory, heatmap_months, formats, say):

@@ -1,11 +1,12 @@
 """The calibration file (docs/calibration.md, "The calibration file"): HDF5, self-describing,
-written whole to OUTPUT.partial and renamed into place, so an interrupted calibration never
-leaves a file that looks complete."""
-import os
+written whole to OUTPUT.partial and renamed into place (output_files.written_whole), so an
+interrupted calibration never leaves a file that looks complete."""
 from datetime import datetime, timezone
 
 import h5py
 import numpy as np
+
+from ..output_files import written_whole
 
 FORMAT = "placesim-calibration"
 FORMAT_VERSION = 1
@@ -25,8 +26,7 @@ def _numbers(group, name, data, description):
 
 
 def write_calibration(path, spec, matching, posterior, check, provenance):
-    partial = str(path) + ".partial"
-    with h5py.File(partial, "w") as f:
+    with written_whole(path) as partial, h5py.File(partial, "w") as f:
         f.attrs["format"] = FORMAT
         f.attrs["format_version"] = FORMAT_VERSION
         for key, value in provenance.items():
@@ -110,4 +110,3 @@ def write_calibration(path, spec, matching, posterior, check, provenance):
             _numbers(g, "values", check.values, "[draw, parameter] posterior draws run again")
             _numbers(g, "outputs", check.outputs, "[draw, target] their statistics: the posterior's predictions")
             _numbers(g, "output_se", check.output_se, "[draw, target] standard errors over replicates")
-    os.replace(partial, path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..output_files import OutputError
 from .calibration_file import write_calibration
 from .engine import Engine, EngineError
 from .history_matching import history_match
@@ -71,7 +72,7 @@ def main(argv):
                 say(f"posterior check: {check.runs} runs at {len(unit)} posterior draws")
         write_calibration(args.output, spec, matching, posterior, check,
                           _provenance(args.placesim, args.command_line))
-    except EngineError as error:
+    except (EngineError, OutputError) as error:
         print(f"placesim calibrate: {error}", file=sys.stderr)
         return 1
     runs = sum(w.runs for w in matching.waves) + (check.runs if check else 0)

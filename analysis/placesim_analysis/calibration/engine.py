@@ -8,7 +8,8 @@ uses by default, every point's mean would share one error, which no emulator can
 which would bias the posterior.)"""
 from pathlib import Path
 
-from ..engine_run import run_placesim
+from ..engine_run import run_failure, run_placesim
+from ..output_files import written_whole
 
 
 class EngineError(Exception):
@@ -42,10 +43,22 @@ class Engine:
         if output.exists():
             return output
         text = design_text(spec, values)
-        if scenario.exists() and scenario.read_text(encoding="utf-8") != text:
-            raise EngineError(f"{scenario} holds another design; start again with --force")
-        scenario.write_text(text, encoding="utf-8")
+        if _text_or_none(scenario) != text:
+            if Path(f"{output}.journal").exists():
+                # Its runs have started: they are of the design the file held.
+                raise EngineError(f"{scenario} holds another design than this calibration's, and its runs have begun; "
+                                  f"remove {scenario} and {output}.journal to run this wave again (the earlier waves "
+                                  "are kept), or start the whole calibration again with --force")
+            with written_whole(scenario) as partial:  # absent, or cut short by an earlier version
+                partial.write_text(text, encoding="utf-8")
         finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed)], self.threads)
         if finished.returncode != 0:
-            raise EngineError(f"placesim run {scenario} failed: {finished.stderr.strip()}")
+            raise EngineError(f"placesim run {scenario} failed: {run_failure(finished)}")
         return output
+
+
+def _text_or_none(path):
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -12,11 +12,11 @@ kept only when no wave's emulators rule them out. The waves stop at settings.wav
 point is left (every target or combination of targets out of reach), or when the space not
 ruled out stops shrinking and the emulators are already more precise than the targets."""
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from scipy.stats import qmc
 
+from ..output_files import written_whole
 from .emulator import Emulator
 from .summaries import wave_outputs
 
@@ -92,14 +92,27 @@ def run_wave(number, unit, spec, engine):
                 runs=len(unit) * len(spec.strategies) * spec.settings.replicates)
 
 
-def _design(path, make):
-    """The wave's unit-cube design, saved before its runs so that a resumed calibration runs
-    exactly the same points."""
-    if Path(path).exists():
-        return np.load(path)
+def _design(path, make, dimension):
+    """The wave's unit-cube design, saved (whole, or not at all) before its runs so that a
+    resumed calibration runs exactly the same points. A saved design that cannot be read (cut
+    short by an earlier version) is made again: its random numbers are the wave's own, so it is
+    the same design."""
+    saved = _read_design(path, dimension)
+    if saved is not None:
+        return saved
     unit = make()
-    np.save(path, unit)
+    with written_whole(path) as partial, open(partial, "wb") as out:
+        np.save(out, unit)
     return unit
+
+
+def _read_design(path, dimension):
+    try:
+        unit = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, EOFError):
+        return None
+    ok = unit.ndim == 2 and unit.shape[1] == dimension and np.all((unit >= 0) & (unit <= 1))
+    return unit if ok else None
 
 
 def history_match(spec, engine, progress=lambda message: None):
@@ -115,10 +128,10 @@ def history_match(spec, engine, progress=lambda message: None):
         rng = np.random.default_rng([s.seed, 1, number])
         if number == 1:
             unit = _design(engine.work / "wave-1.design.npy",
-                           lambda: qmc.LatinHypercube(d=spec.dimension, seed=int(s.seed)).random(s.points))
+                           lambda: qmc.LatinHypercube(d=spec.dimension, seed=int(s.seed)).random(s.points), spec.dimension)
         else:
             unit = _design(engine.work / f"wave-{number}.design.npy",
-                           lambda: _draw_nonimplausible(waves, spec, rng, s.points)[0])
+                           lambda: _draw_nonimplausible(waves, spec, rng, s.points)[0], spec.dimension)
             if len(unit) == 0:
                 break
         wave = run_wave(number, unit, spec, engine)

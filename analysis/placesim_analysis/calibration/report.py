@@ -148,7 +148,6 @@ def implausibility_by_wave(d):
 
 
 def build_calibration_report(path, directory, formats=FORMATS, progress=None):
-    from ..report import prepare_directory  # noqa: the results report's folder rules
     say = progress or (lambda message: None)
     d = _read(path)
     sections, tables = [], []
