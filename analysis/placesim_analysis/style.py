@@ -1,10 +1,32 @@
 """Report-quality defaults: one fixed, colour-blind-safe colour per strategy, readable sizes,
-and every chart saved as PNG, SVG and PDF."""
+and every chart saved as PNG, SVG and PDF. The charts use this style only, never a style file
+of the working folder."""
+import os
+import sys
 import textwrap
 from dataclasses import dataclass, field
 
-import matplotlib
 
+def _import_matplotlib():
+    """matplotlib, imported from this package's folder: on import it reads a `matplotlibrc` in
+    the working folder before any other, and one in a folder someone sent (or a FIFO or
+    /dev/zero under that name) would restyle every chart or hang the command."""
+    if "matplotlib" in sys.modules:
+        return sys.modules["matplotlib"]
+    try:
+        working = os.getcwd()
+    except OSError:  # a working folder since removed: nothing there to read either
+        working = None
+    os.chdir(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        import matplotlib
+    finally:
+        if working is not None:
+            os.chdir(working)
+    return matplotlib
+
+
+matplotlib = _import_matplotlib()
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -18,6 +40,8 @@ EXTRA_COLOURS = ["#AA4499", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00
 
 FORMATS = ("png", "svg", "pdf")
 
+# Matplotlib's own defaults, then this style: nothing from a user's or a folder's matplotlibrc.
+matplotlib.rcdefaults()
 plt.rcParams.update({
     "figure.figsize": (8, 5),
     "figure.dpi": 100,
