@@ -6,6 +6,8 @@ import sys
 import textwrap
 from dataclasses import dataclass, field
 
+from .csv_output import write_csv
+
 
 def _import_matplotlib():
     """matplotlib, imported from this package's folder: on import it reads a `matplotlibrc` in
@@ -112,6 +114,6 @@ class Chart:
             metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt)
             self.figure.savefig(path, format=fmt, metadata=metadata)
             self.files.append(path.name)
-        self.data.to_csv(directory / f"{self.name}.csv", index=False)
+        write_csv(self.data, directory / f"{self.name}.csv")
         self.files.append(f"{self.name}.csv")
         plt.close(self.figure)
