@@ -2,6 +2,7 @@
 and every chart saved as PNG, SVG and PDF. The charts use this style only, never a style file
 of the working folder."""
 import os
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -61,9 +62,13 @@ plt.rcParams.update({
 })
 
 
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
 def strategy_colours(results):
-    """{strategy: colour}: each strategy's own colour, the others the extra colours in order."""
-    own = results.strategy_colours
+    """{strategy: colour}: each strategy's own colour (#RRGGBB, as the scenario reader checks
+    them; anything else in a file is ignored), the others the extra colours in order."""
+    own = {s: c for s, c in results.strategy_colours.items() if isinstance(c, str) and _COLOUR.fullmatch(c)}
     taken = set(own.values())
     extra = iter([c for c in EXTRA_COLOURS if c not in taken] * (1 + len(own)))
     return {s: own.get(s) or next(extra) for s in results.strategies}

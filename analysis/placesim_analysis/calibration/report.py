@@ -2,14 +2,13 @@
 parameter, the posterior's pairs, the targets against the posterior's predictions, and
 implausibility by wave, each chart as PNG, SVG and PDF with its data as CSV, on one offline
 page."""
-import html
-
 import h5py
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import NullFormatter
 
+from ..html_safety import text as esc
 from ..page import write_generic_page
 from ..style import FORMATS, Chart, wrap
 
@@ -183,7 +182,6 @@ def build_calibration_report(path, directory, formats=FORMATS, progress=None):
                                            "and target; the validation is the previous wave's emulators on this "
                                            "wave's runs.", pd.DataFrame(rows)))
     a = d["attrs"]
-    esc = html.escape
     summary = (f"{int(a['runs'])} runs in {len(w['runs'])} waves; {len(d['parameters'])} parameters, "
                f"{len(d['targets'])} targets; status: {esc(a['status'])} ({esc(a['stop_reason'])})")
     if d["posterior"] is not None:
