@@ -1,6 +1,6 @@
 """Report-quality defaults: one fixed, colour-blind-safe colour per strategy, readable sizes,
-and every chart saved as PNG, SVG and PDF. The charts use this style only, never a style file
-of the working folder."""
+and every chart saved as PNG, SVG and PDF. The charts use this style only, and show names as
+they are written: no style file of the working folder, no names read as TeX."""
 import os
 import re
 import sys
@@ -33,6 +33,7 @@ matplotlib = _import_matplotlib()
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import LogFormatter  # noqa: E402
 
 # A strategy's colour is its own (strategies.<name>.colour in the scenario: the built-in ones
 # carry Paul Tol's colour-blind-safe "muted" scheme, scenarios/presets/presets.toml), so a
@@ -46,6 +47,10 @@ FORMATS = ("png", "svg", "pdf")
 # Matplotlib's own defaults, then this style: nothing from a user's or a folder's matplotlibrc.
 matplotlib.rcdefaults()
 plt.rcParams.update({
+    # Names are text: "$5k_to_$10k" is not maths, and "$\undefinedmacro{x}$" does not stop the
+    # report. Every Text (titles, legends, tick labels, annotations) reads these when made.
+    "text.parse_math": False,
+    "text.usetex": False,
     "figure.figsize": (8, 5),
     "figure.dpi": 100,
     "savefig.dpi": 150,
@@ -94,6 +99,21 @@ def axis_title(label, units):
         rest = units[len(units.split("(")[0]):].strip()
         return f"{label} {rest}" if rest else label
     return f"{label} ({units})"
+
+
+class PlainLogFormatter(LogFormatter):
+    """Log-axis labels as plain numbers (0.01, 10, 1e-05): matplotlib's own are TeX, which the
+    style does not parse."""
+
+    def _num_to_string(self, x, vmin, vmax):  # LogFormatter's hook for a tick's text
+        return f"{x:g}"
+
+
+def log_y(ax):
+    """A log y axis labelled in plain numbers."""
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(PlainLogFormatter())
+    ax.yaxis.set_minor_formatter(PlainLogFormatter(labelOnlyBase=False))
 
 
 def mark_elections(ax, months):

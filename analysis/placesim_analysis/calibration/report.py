@@ -10,7 +10,7 @@ from matplotlib.ticker import NullFormatter
 
 from ..html_safety import text as esc
 from ..page import write_generic_page
-from ..style import FORMATS, Chart, wrap
+from ..style import FORMATS, Chart, log_y, wrap
 
 COLOUR = "#332288"
 
@@ -122,7 +122,7 @@ def implausibility_by_wave(d):
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     waves = np.arange(1, len(w["nonimplausible_fraction"]) + 1)
     left.plot(waves, w["nonimplausible_fraction"], marker="o", color=COLOUR)
-    left.set_yscale("log")
+    log_y(left)
     left.yaxis.set_minor_formatter(NullFormatter())
     left.set_xticks(waves)
     left.set_xlabel("wave")
@@ -132,7 +132,7 @@ def implausibility_by_wave(d):
         groups = [r["implausibility"][r["wave"] == n] for n in waves]
         right.boxplot(groups, positions=waves, patch_artist=True, boxprops={"facecolor": COLOUR, "alpha": 0.5})
         right.axhline(d["cutoff"], color="black", linestyle="--", label=f"cut-off {d['cutoff']:g}")
-        right.set_yscale("log")
+        log_y(right)
         right.legend()
     right.set_xlabel("wave")
     right.set_ylabel("largest implausibility (last emulators)")
