@@ -8,6 +8,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .csv_output import write_csv
+from .file_names import file_stem
 
 
 def _import_matplotlib():
@@ -131,6 +132,9 @@ class Chart:
     caption: str = ""
     files: list = field(default_factory=list)
     interactive: object = None  # a plotly Figure shown in the page instead of the PNG (interactive.py)
+
+    def __post_init__(self):
+        self.name = file_stem(self.name)  # names of strategies, metrics or parameters: file_names.py
 
     def save(self, directory, formats=FORMATS):
         for fmt in formats:
