@@ -46,6 +46,7 @@ from .decision import CompareError, Window, compare, default_window, pairwise
 from .economics import GAIN_METRIC
 from .engine_run import run_placesim
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
+from .toml_text import toml_array
 
 FORMAT_VERSION = 1
 
@@ -157,10 +158,9 @@ class RoundRunner:
         output = self.path(r.number)
         if output.exists():
             return output
-        names = ", ".join(f'"{s}"' for s in r.strategies)
         finished = run_placesim(self.placesim, self.scenario, output,
                                 ["--replicates", str(r.replicates), "--set", f"simulation.first_replicate={r.first_replicate}",
-                                 "--set", f"simulation.strategies=[{names}]"], self.threads)
+                                 "--set", f"simulation.strategies={toml_array(r.strategies)}"], self.threads)
         if finished.returncode != 0:
             raise RoundError(f"round {r.number} (placesim run) failed: {finished.stderr.strip()}")
         return output

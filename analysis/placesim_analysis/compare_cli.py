@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .csv_output import write_csv
 from .decision import CompareError, Window, compare
 from .economics import GAIN_STEP
 from .loader import ResultsError, load
@@ -141,7 +142,7 @@ def main(argv):
     if args.format == "text":
         print(text_report(results, c))
     elif args.format == "csv":
-        tidy(c).to_csv(sys.stdout, index=False)
+        write_csv(tidy(c), sys.stdout)
     else:
         frame = tidy(c).replace({np.nan: None})
         print(json.dumps({"months": c.window.describe(), "ranked_by": c.primary, "ranking": c.ranking,

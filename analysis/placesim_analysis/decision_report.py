@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt
 
 from . import interactive
 from .economics import GAIN_STEP
+from .html_safety import plotly_text
 from .loader import BASELINE
 from .style import Chart, pretty, strategy_colours, wrap
 from .tables import decimals_for, interval, number
@@ -67,7 +68,8 @@ def decision_chart(results, c):
     live = go.Figure()
     live.add_vline(x=0, line={"color": "#555555", "width": 1})
     for _, row in shown.iterrows():
-        hover = (f"<b>{pretty(row['strategy'])}</b><br>{'gain' if with_gain else 'mean'} "
+        name = plotly_text(pretty(row["strategy"]))  # plain text in plotly's markup
+        hover = (f"<b>{name}</b><br>{'gain' if with_gain else 'mean'} "
                  f"{interval(row[value], row[low], row[high], d)}<br>{note(row)}")
         if with_gain:
             hover += f"<br>cost GBP {row['cost']:,.0f}k; {row['status']}"
@@ -75,8 +77,8 @@ def decision_chart(results, c):
         if np.isfinite(row[low]):
             error = {"type": "data", "symmetric": False, "array": [row[high] - row[value]],
                      "arrayminus": [row[value] - row[low]]}
-        live.add_trace(go.Scatter(x=[row[value]], y=[pretty(row["strategy"])], mode="markers", error_x=error,
-                                  marker={"size": 11, "color": colours[row["strategy"]]}, name=pretty(row["strategy"]),
+        live.add_trace(go.Scatter(x=[row[value]], y=[name], mode="markers", error_x=error,
+                                  marker={"size": 11, "color": colours[row["strategy"]]}, name=name,
                                   hovertext=[hover], hoverinfo="text"))
     interactive.layout(live, question, ax.get_xlabel(), "", height=140 + 38 * len(shown))
     live.update_layout(hovermode="closest", showlegend=False)

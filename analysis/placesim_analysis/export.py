@@ -7,6 +7,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from .csv_output import write_csv
 from .loader import ResultsError, load
 
 
@@ -80,8 +81,8 @@ def main(argv):
             print(f"placesim export: {path} exists; --force replaces it", file=sys.stderr)
             return 2
         partial = path.with_name(path.name + ".partial")
-        table.to_csv(partial, index=False)
+        write_csv(table, partial)
         partial.replace(path)
     else:
-        table.to_csv(sys.stdout, index=False)
+        write_csv(table, sys.stdout)
     return 0

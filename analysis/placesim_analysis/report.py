@@ -7,6 +7,7 @@ from pathlib import Path
 import h5py
 import pandas as pd
 
+from .csv_output import write_csv
 from .decision import CompareError, compare, default_window, election_months
 from .decision_report import decision_chart, differences_table, ranking_table
 from .delivery import delivery, delivery_table
@@ -140,7 +141,7 @@ def _write(results, directory, heatmap_months, formats, say):
 
     def resilience():
         chart, per_election = election_resilience(results)
-        per_election.to_csv(directory / "election_dips.csv", index=False)
+        write_csv(per_election, directory / "election_dips.csv")
         return chart
 
     if results.metric("elections").sum() > 0:

@@ -124,8 +124,9 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   work.force = vm.count("force") > 0;
   work.resume = vm.count("resume") > 0;
   const std::string scenario_file = prepare_work_folder(work);
-  std::vector<std::string> words = {"until", "--scenario", scenario_file, "--work", work.folder, "-o", output,
-                                    "--placesim", this_program(), "--halfwidth", exact(halfwidth),
+  // Each path joined to its option: a path such as -x.h5 is a value, not another option.
+  std::vector<std::string> words = {"until", "--scenario=" + scenario_file, "--work=" + work.folder,
+                                    "--output=" + output, "--placesim=" + this_program(), "--halfwidth", exact(halfwidth),
                                     "--first-round", std::to_string(first_round), "--round", std::to_string(round),
                                     "--max-replicates", std::to_string(max_replicates), "--command-line", command_line};
   if (vm.count("outcome")) words.insert(words.end(), {"--outcome", vm["outcome"].as<std::string>()});

@@ -76,8 +76,9 @@ int calibrate_command(const Args& args, const std::string& command_line) {
   work.resume = resume;
   const std::string spec_file = prepare_work_folder(work);
 
-  std::vector<std::string> words = {"calibrate", "--spec", spec_file, "--work", work.folder, "-o", output,
-                                    "--placesim", this_program(), "--command-line", command_line};
+  // Each value joined to its option: a path such as -c.h5 is a value, not another option.
+  std::vector<std::string> words = {"calibrate", "--spec=" + spec_file, "--work=" + work.folder, "--output=" + output,
+                                    "--placesim=" + this_program(), "--command-line=" + command_line};
   if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
   if (vm.count("quiet")) words.push_back("--quiet");
   return run_analysis("calibrate", words);

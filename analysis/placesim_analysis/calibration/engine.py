@@ -9,6 +9,7 @@ which would bias the posterior.)"""
 from pathlib import Path
 
 from ..engine_run import run_placesim
+from ..toml_text import toml_string
 
 
 class EngineError(Exception):
@@ -21,7 +22,7 @@ def design_text(spec, values):
     lines = [scenario, "", "# The wave's design points (placesim calibrate).", "[sweep]",
              'design = "list"', 'streams = "independent"', "points = ["]
     for row in values:
-        entries = ", ".join(f'"{p.key}" = {p.toml(x)}' for p, x in zip(spec.priors, row))
+        entries = ", ".join(f"{toml_string(p.key)} = {p.toml(x)}" for p, x in zip(spec.priors, row))
         lines.append(f"  {{ {entries} }},")
     lines.append("]")
     return "\n".join(lines) + "\n"

@@ -2,16 +2,15 @@
 parameter, the posterior's pairs, the targets against the posterior's predictions, and
 implausibility by wave, each chart as PNG, SVG and PDF with its data as CSV, on one offline
 page."""
-import html
-
 import h5py
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import NullFormatter
 
+from ..html_safety import text as esc
 from ..page import write_generic_page
-from ..style import FORMATS, Chart, wrap
+from ..style import FORMATS, Chart, log_y, wrap
 
 COLOUR = "#332288"
 
@@ -123,7 +122,7 @@ def implausibility_by_wave(d):
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     waves = np.arange(1, len(w["nonimplausible_fraction"]) + 1)
     left.plot(waves, w["nonimplausible_fraction"], marker="o", color=COLOUR)
-    left.set_yscale("log")
+    log_y(left)
     left.yaxis.set_minor_formatter(NullFormatter())
     left.set_xticks(waves)
     left.set_xlabel("wave")
@@ -133,7 +132,7 @@ def implausibility_by_wave(d):
         groups = [r["implausibility"][r["wave"] == n] for n in waves]
         right.boxplot(groups, positions=waves, patch_artist=True, boxprops={"facecolor": COLOUR, "alpha": 0.5})
         right.axhline(d["cutoff"], color="black", linestyle="--", label=f"cut-off {d['cutoff']:g}")
-        right.set_yscale("log")
+        log_y(right)
         right.legend()
     right.set_xlabel("wave")
     right.set_ylabel("largest implausibility (last emulators)")
@@ -183,7 +182,6 @@ def build_calibration_report(path, directory, formats=FORMATS, progress=None):
                                            "and target; the validation is the previous wave's emulators on this "
                                            "wave's runs.", pd.DataFrame(rows)))
     a = d["attrs"]
-    esc = html.escape
     summary = (f"{int(a['runs'])} runs in {len(w['runs'])} waves; {len(d['parameters'])} parameters, "
                f"{len(d['targets'])} targets; status: {esc(a['status'])} ({esc(a['stop_reason'])})")
     if d["posterior"] is not None:
