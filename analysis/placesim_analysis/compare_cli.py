@@ -132,6 +132,7 @@ def main(argv):
     warnings.simplefilter("ignore", RuntimeWarning)
     try:
         results = load(args.results)
+        results.require_runs()
         outcomes = [o.strip() for o in args.outcomes.split(",") if o.strip()] if args.outcomes else None
         window = args.over or (Window(args.at, args.at) if args.at is not None else None)
         c = compare(results, outcomes, window)

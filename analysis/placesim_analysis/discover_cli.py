@@ -58,6 +58,7 @@ def main(argv):
     warnings.simplefilter("ignore", RuntimeWarning)
     try:
         results = load(args.results)
+        results.require_runs()
         window = args.over or (Window(args.at, args.at) if args.at is not None else default_window(results))
         if not 0 <= window.first <= window.last <= results.months:
             raise DiscoveryError(f"{window.describe()} is outside 0..{results.months}")

@@ -75,6 +75,17 @@ class Results:
         """One metric as a DataArray [run, month, ...] labelled by strategy, replicate and point."""
         return self.metrics[name]
 
+    def require_runs(self):
+        """Raises ResultsError, saying why, when no run completed: every statistic needs one."""
+        if self.metrics.sizes["run"] > 0:
+            return
+        why = f"none of its {len(self.design)} runs is in the file (another shard's?)"
+        if len(self.failed_runs):
+            why = (f"{len(self.failed_runs)} of its {len(self.design)} runs failed, the others are not in the file"
+                   if len(self.failed_runs) < len(self.design) else f"all {len(self.design)} runs failed")
+            why += f"; the first: run {self.failed_runs['run'].iloc[0]}: {self.failed_runs['message'].iloc[0]}"
+        raise ResultsError(f"{self.path}: no completed runs: {why}")
+
     @cached_property
     def resolved_scenario(self):
         """The scenario attribute, parsed: every parameter the runs used."""
