@@ -164,8 +164,10 @@ def _load_one(path):
         for key in parameters:
             values = group[key][...]
             columns[key] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
+        # With --posterior, each run's draw and the draw's values (posterior:<key>).
+        posterior = ["posterior_draw"] * ("posterior_draw" in group) + [k for k in group if k.startswith("posterior:")]
         for extra in ("sobol_sample", "sobol_matrix", "morris_trajectory", "morris_moved",
-                      "morris_direction"):
+                      "morris_direction", *posterior):
             if extra in group:
                 values = group[extra][...]
                 columns[extra] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
