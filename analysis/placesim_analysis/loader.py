@@ -137,7 +137,9 @@ def _join_rounds(path, index, parts):
     design = pd.concat(designs)
     design.index.name = "run"
     attrs = dict(first.attrs)
-    attrs.update({"rounds_file": str(path), "rounds": len(parts)})
+    # The whole set of runs, and the user's own command (each round's is the internal placesim run).
+    attrs.update({"rounds_file": str(path), "rounds": len(parts), "runs": len(design),
+                  "command_line": index.get("command_line", "")})
     attrs.update({f"rounds_{k}": v for k, v in index.items() if k != "format"})
     joined = xr.concat(metrics, dim="run", data_vars="minimal", coords="minimal", compat="override")
     return Results(path=path, attrs=attrs, design=design, design_attrs=first.design_attrs, parameters=first.parameters,
