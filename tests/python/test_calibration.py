@@ -239,3 +239,33 @@ def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim,
     assert result.returncode == 0, result.stderr
     assert (place / "none-report" / "implausibility_by_wave.png").exists()
     assert not (place / "none-report" / "prior_posterior.png").exists()
+
+
+def test_the_report_of_the_shipped_evidence_calibration(placesim, tmp_path):
+    """The calibration README and docs/calibration.md walk users through, with its eight
+    parameters and five targets as shipped, made smaller: one wave of 16 points and 2
+    replicates (its [calibration] settings), so the test takes seconds."""
+    import tomllib
+    from conftest import REPO
+    shipped = (REPO / "scenarios" / "targets" / "evidence.toml").read_text()
+    parameters = list(tomllib.loads(shipped)["parameters"])
+    assert len(parameters) > 6  # more than the pairs chart shows
+    reduced = shipped.replace('scenario = "../default.toml"', f'scenario = "{REPO / "scenarios" / "default.toml"}"')
+    reduced = reduced.split("[calibration]")[0] + ("[calibration]\nwaves = 1\npoints = 16\nreplicates = 2\n"
+                                                   "candidates = 1000\nposterior_draws = 100\ncheck_points = 4\n")
+    assert tomllib.loads(reduced)["targets"] == tomllib.loads(shipped)["targets"]
+    (tmp_path / "evidence.toml").write_text(reduced)
+    made = run([placesim, "calibrate", "evidence.toml", "-o", "evidence.h5", "--quiet"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run([placesim, "report", "evidence.h5", "-o", "report", "--formats", "png", "--quiet"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = tmp_path / "report"
+    with open(report / "posterior_pairs.csv") as f:
+        assert f.readline().strip().split(",") == parameters[:6]
+    with open(report / "prior_posterior.csv") as f:
+        shown = {line.split(",")[0] for line in f.readlines()[1:]}
+    assert shown == set(parameters)
+    page = (report / "index.html").read_text()
+    assert "the other 2 are in the prior and posterior chart" in page
+    for chart in ("prior_posterior", "posterior_pairs", "targets_check", "implausibility_by_wave"):
+        assert f'src="{chart}.png"' in page
