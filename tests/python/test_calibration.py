@@ -168,6 +168,20 @@ def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit
     assert not (place / "bad.h5.waves").exists()
 
 
+def test_a_scenario_with_its_own_sweep_is_refused_not_silently_dropped(placesim, place):
+    swept = SCENARIO + '\n[sweep]\ndesign = "grid"\n[sweep.parameters]\n"trust.max_ties_cross" = { values = [8, 24] }\n'
+    (place / "swept.toml").write_text(swept)
+    line = swept.splitlines().index("[sweep]") + 1
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace('"small.toml"', '"swept.toml"')
+    for command in ("calibrate", "plan"):
+        result = calibrate(placesim, place, text, name="bad") if command == "calibrate" else \
+            run([placesim, "plan", str(place / "bad.toml")], place)
+        assert result.returncode == 2, result.stderr
+        assert f"bad.toml:1:12: scenario: {place / 'swept.toml'}:{line} holds a [sweep] (design \"grid\")" in result.stderr
+        assert "which a calibration would ignore" in result.stderr
+    assert not (place / "bad.h5.waves").exists() and not (place / "bad.h5").exists()
+
+
 def test_runs_under_the_posterior_take_draw_r_for_replicate_r_in_every_strategy(placesim, place):
     assert calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=2)).returncode == 0
     out = place / "post.h5"
