@@ -182,6 +182,22 @@ def test_a_scenario_with_its_own_sweep_is_refused_not_silently_dropped(placesim,
     assert not (place / "bad.h5.waves").exists() and not (place / "bad.h5").exists()
 
 
+def test_calibrate_says_what_it_will_cost_and_refuses_days_of_work_unless_asked(placesim, place):
+    # 4 waves of 100,000 points x 1 strategy x 10,000 replicates: 4e9 runs, years of work.
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace("replicates = 8", "replicates = 10000\npoints = 100000")
+    result = calibrate(placesim, place, text, name="huge")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"at most {4 * 100000 * 10000} runs (4 waves of 100000 points x 1 strategies x 10000 replicates" \
+        in result.stderr
+    assert "Lower [calibration] points, replicates or waves" in result.stderr and "--allow-long-runs" in result.stderr
+    assert not (place / "huge.h5.waves").exists() and not (place / "huge.h5").exists()
+    # A calibration of seconds starts, and says first what it will take.
+    quick = calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=1), name="quick")
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stderr.startswith(f"placesim: calibration of 2 parameters to 2 targets, at most {1 * 20 * 1 * 8} runs "
+                                   "(1 waves of 20 points x 1 strategies x 8 replicates")
+
+
 def test_runs_under_the_posterior_take_draw_r_for_replicate_r_in_every_strategy(placesim, place):
     assert calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=2)).returncode == 0
     out = place / "post.h5"
