@@ -10,8 +10,9 @@ without an election):
   1. Every pair of strategies is compared as placesim compare does (decision.pairwise): the
      mean paired difference over the replicates both have, with Holm-adjusted 95% intervals
      over all the pairs. So the final file's compare output is exactly what the rule saw.
-  2. The best contender is the one with the highest mean. A contender whose interval against
-     it lies wholly below zero is settled as worse and drops out of later rounds.
+  2. The best contender is the one ranked first as compare ranks them (decision.rank: on the
+     paired difference from baseline). A contender whose interval against it lies wholly below
+     zero is settled as worse and drops out of later rounds.
   3. The run stops when one contender is left ("settled"); or when every difference between two
      contenders has an interval of half-width at most HALFWIDTH ("precise"); or when another
      round would pass --max-replicates ("capped", reported as not settled).
@@ -42,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .compare_cli import month_window, text_report
-from .decision import CompareError, Window, compare, default_window, pairwise
+from .decision import CompareError, Window, compare, default_window, pairwise, rank
 from .economics import GAIN_METRIC
 from .engine_run import run_placesim
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
@@ -107,8 +108,7 @@ def paired(frames, strategies):
 
 def decide(table, rule, contenders):
     """The rule's steps 1-3 on the runs so far (module docstring)."""
-    means = table.mean()
-    ranking = list(means.sort_values(ascending=False).index)
+    ranking = rank(table)
     differences = pairwise(table, ranking)
     ordered = [s for s in ranking if s in contenders]
     best = ordered[0]

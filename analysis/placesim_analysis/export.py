@@ -61,6 +61,7 @@ def main(argv):
     args = parser().parse_args(argv)
     try:
         results = load(args.results)
+        results.require_runs()
         months = args.months or sorted(set(list(range(0, results.months + 1, 12)) + [results.months]))
         for m in months:
             if not 0 <= m <= results.months:

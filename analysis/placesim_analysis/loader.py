@@ -75,6 +75,17 @@ class Results:
         """One metric as a DataArray [run, month, ...] labelled by strategy, replicate and point."""
         return self.metrics[name]
 
+    def require_runs(self):
+        """Raises ResultsError, saying why, when no run completed: every statistic needs one."""
+        if self.metrics.sizes["run"] > 0:
+            return
+        why = f"none of its {len(self.design)} runs is in the file (another shard's?)"
+        if len(self.failed_runs):
+            why = (f"{len(self.failed_runs)} of its {len(self.design)} runs failed, the others are not in the file"
+                   if len(self.failed_runs) < len(self.design) else f"all {len(self.design)} runs failed")
+            why += f"; the first: run {self.failed_runs['run'].iloc[0]}: {self.failed_runs['message'].iloc[0]}"
+        raise ResultsError(f"{self.path}: no completed runs: {why}")
+
     @cached_property
     def resolved_scenario(self):
         """The scenario attribute, parsed: every parameter the runs used."""
@@ -126,7 +137,9 @@ def _join_rounds(path, index, parts):
     design = pd.concat(designs)
     design.index.name = "run"
     attrs = dict(first.attrs)
-    attrs.update({"rounds_file": str(path), "rounds": len(parts)})
+    # The whole set of runs, and the user's own command (each round's is the internal placesim run).
+    attrs.update({"rounds_file": str(path), "rounds": len(parts), "runs": len(design),
+                  "command_line": index.get("command_line", "")})
     attrs.update({f"rounds_{k}": v for k, v in index.items() if k != "format"})
     joined = xr.concat(metrics, dim="run", data_vars="minimal", coords="minimal", compat="override")
     return Results(path=path, attrs=attrs, design=design, design_attrs=first.design_attrs, parameters=first.parameters,
@@ -153,8 +166,10 @@ def _load_one(path):
         for key in parameters:
             values = group[key][...]
             columns[key] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
+        # With --posterior, each run's draw and the draw's values (posterior:<key>).
+        posterior = ["posterior_draw"] * ("posterior_draw" in group) + [k for k in group if k.startswith("posterior:")]
         for extra in ("sobol_sample", "sobol_matrix", "morris_trajectory", "morris_moved",
-                      "morris_direction"):
+                      "morris_direction", *posterior):
             if extra in group:
                 values = group[extra][...]
                 columns[extra] = [_text(v) for v in values] if values.dtype.kind in "OS" else values

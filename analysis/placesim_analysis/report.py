@@ -69,8 +69,7 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
         directory = prepare_directory(directory or default_directory(results_path), force)
         return build_calibration_report(Path(results_path), directory, formats, progress)
     results = load(results_path)
-    if results.metrics.sizes["run"] == 0:
-        raise ReportError(f"{results_path}: no completed runs to report on")
+    results.require_runs()
     say = progress or (lambda message: None)
     months = results.months
     heatmap_months = heatmap_months or default_heatmap_months(months)

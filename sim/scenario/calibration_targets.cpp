@@ -61,13 +61,6 @@ class TargetsReader {
                             "calibration needs a number with a range or distribution (min and max, or a normal, "
                             "log_uniform or triangular distribution); names, lists and lists of values cannot be emulated");
       }
-      if (result.scenario.sweep.design != SweepDesign::None) {
-        for (const SweptParameter& s : result.scenario.sweep.parameters) {
-          if (s.key == p.key) {
-            throw ScenarioError(p.where, "parameters." + p.key, "is also varied by the scenario's [sweep]");
-          }
-        }
-      }
     }
     if (root.contains("calibration")) read_settings(root.at("calibration"), result);
     if (result.settings.seed == 0 && !seed_set_) result.settings.seed = result.scenario.params.simulation.seed;
@@ -114,6 +107,16 @@ class TargetsReader {
       result.scenario = load_scenario_file(result.scenario_path);
     }
     check_scenario(result.scenario);
+    // A calibration runs the scenario's place at design points of its own, over [parameters]: a
+    // sweep of the scenario would be dropped without a word, so it is refused.
+    const Sweep& sweep = result.scenario.sweep;
+    if (sweep.design != SweepDesign::None) {
+      throw ScenarioError(at(value), "scenario",
+                          sweep.where.source + ":" + std::to_string(sweep.where.line) + " holds a [sweep] (design \"" +
+                              std::string(design_name(sweep.design)) +
+                              "\"), which a calibration would ignore: it varies only its [parameters], at design "
+                              "points of its own. Name a scenario without a [sweep] (a copy of this one without it)");
+    }
   }
 
   std::int64_t integer(const TomlValue& value, const std::string& key, std::int64_t lo, std::int64_t hi) const {
@@ -360,7 +363,6 @@ class TargetsReader {
     result.scenario.params.simulation.strategies = needed;
     result.scenario.params.simulation.replicates = result.settings.replicates;
     result.scenario.params.simulation.seed = result.settings.seed;
-    result.scenario.sweep = Sweep{};
   }
 
   std::string path_;

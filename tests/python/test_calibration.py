@@ -168,6 +168,36 @@ def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit
     assert not (place / "bad.h5.waves").exists()
 
 
+def test_a_scenario_with_its_own_sweep_is_refused_not_silently_dropped(placesim, place):
+    swept = SCENARIO + '\n[sweep]\ndesign = "grid"\n[sweep.parameters]\n"trust.max_ties_cross" = { values = [8, 24] }\n'
+    (place / "swept.toml").write_text(swept)
+    line = swept.splitlines().index("[sweep]") + 1
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace('"small.toml"', '"swept.toml"')
+    for command in ("calibrate", "plan"):
+        result = calibrate(placesim, place, text, name="bad") if command == "calibrate" else \
+            run([placesim, "plan", str(place / "bad.toml")], place)
+        assert result.returncode == 2, result.stderr
+        assert f"bad.toml:1:12: scenario: {place / 'swept.toml'}:{line} holds a [sweep] (design \"grid\")" in result.stderr
+        assert "which a calibration would ignore" in result.stderr
+    assert not (place / "bad.h5.waves").exists() and not (place / "bad.h5").exists()
+
+
+def test_calibrate_says_what_it_will_cost_and_refuses_days_of_work_unless_asked(placesim, place):
+    # 4 waves of 100,000 points x 1 strategy x 10,000 replicates: 4e9 runs, years of work.
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace("replicates = 8", "replicates = 10000\npoints = 100000")
+    result = calibrate(placesim, place, text, name="huge")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"at most {4 * 100000 * 10000} runs (4 waves of 100000 points x 1 strategies x 10000 replicates" \
+        in result.stderr
+    assert "Lower [calibration] points, replicates or waves" in result.stderr and "--allow-long-runs" in result.stderr
+    assert not (place / "huge.h5.waves").exists() and not (place / "huge.h5").exists()
+    # A calibration of seconds starts, and says first what it will take.
+    quick = calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=1), name="quick")
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stderr.startswith(f"placesim: calibration of 2 parameters to 2 targets, at most {1 * 20 * 1 * 8} runs "
+                                   "(1 waves of 20 points x 1 strategies x 8 replicates")
+
+
 def test_runs_under_the_posterior_take_draw_r_for_replicate_r_in_every_strategy(placesim, place):
     assert calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=2)).returncode == 0
     out = place / "post.h5"
@@ -239,3 +269,33 @@ def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim,
     assert result.returncode == 0, result.stderr
     assert (place / "none-report" / "implausibility_by_wave.png").exists()
     assert not (place / "none-report" / "prior_posterior.png").exists()
+
+
+def test_the_report_of_the_shipped_evidence_calibration(placesim, tmp_path):
+    """The calibration README and docs/calibration.md walk users through, with its eight
+    parameters and five targets as shipped, made smaller: one wave of 16 points and 2
+    replicates (its [calibration] settings), so the test takes seconds."""
+    import tomllib
+    from conftest import REPO
+    shipped = (REPO / "scenarios" / "targets" / "evidence.toml").read_text()
+    parameters = list(tomllib.loads(shipped)["parameters"])
+    assert len(parameters) > 6  # more than the pairs chart shows
+    reduced = shipped.replace('scenario = "../default.toml"', f'scenario = "{REPO / "scenarios" / "default.toml"}"')
+    reduced = reduced.split("[calibration]")[0] + ("[calibration]\nwaves = 1\npoints = 16\nreplicates = 2\n"
+                                                   "candidates = 1000\nposterior_draws = 100\ncheck_points = 4\n")
+    assert tomllib.loads(reduced)["targets"] == tomllib.loads(shipped)["targets"]
+    (tmp_path / "evidence.toml").write_text(reduced)
+    made = run([placesim, "calibrate", "evidence.toml", "-o", "evidence.h5", "--quiet"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run([placesim, "report", "evidence.h5", "-o", "report", "--formats", "png", "--quiet"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = tmp_path / "report"
+    with open(report / "posterior_pairs.csv") as f:
+        assert f.readline().strip().split(",") == parameters[:6]
+    with open(report / "prior_posterior.csv") as f:
+        shown = {line.split(",")[0] for line in f.readlines()[1:]}
+    assert shown == set(parameters)
+    page = (report / "index.html").read_text()
+    assert "the other 2 are in the prior and posterior chart" in page
+    for chart in ("prior_posterior", "posterior_pairs", "targets_check", "implausibility_by_wave"):
+        assert f'src="{chart}.png"' in page

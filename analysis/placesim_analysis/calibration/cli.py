@@ -33,6 +33,7 @@ def parser():
     p.add_argument("--placesim", required=True)
     p.add_argument("--command-line", default="")
     p.add_argument("--threads", type=int)
+    p.add_argument("--allow-long-runs", action="store_true", help="passed on to every wave's placesim run")
     p.add_argument("--quiet", action="store_true")
     return p
 
@@ -48,7 +49,8 @@ def main(argv):
     say = (lambda message: None) if args.quiet else \
         (lambda message: print(f"calibrate: [{time.monotonic() - started:6.1f} s] {message}", file=sys.stderr, flush=True))
     spec = load_spec(args.spec)
-    engine = Engine(args.placesim, args.work, threads=args.threads, quiet=args.quiet)
+    engine = Engine(args.placesim, args.work, threads=args.threads, quiet=args.quiet,
+                    arguments=["--allow-long-runs"] if args.allow_long_runs else [])
     say(f"{spec.dimension} parameters, {len(spec.targets)} targets, up to {spec.settings.waves} waves of "
         f"{spec.settings.points} points x {len(spec.strategies)} strategies x {spec.settings.replicates} replicates")
     try:

@@ -29,11 +29,12 @@ def design_text(spec, values):
 
 
 class Engine:
-    def __init__(self, placesim, work, threads=None, quiet=False):
+    def __init__(self, placesim, work, threads=None, quiet=False, arguments=()):
         self.placesim = placesim
         self.work = Path(work)
         self.threads = threads
         self.quiet = quiet
+        self.arguments = list(arguments)  # for every wave's placesim run
 
     def run(self, name, spec, values, seed):
         """The results file of the points' runs: made once; a file already complete is reused
@@ -46,7 +47,7 @@ class Engine:
         if scenario.exists() and scenario.read_text(encoding="utf-8") != text:
             raise EngineError(f"{scenario} holds another design; start again with --force")
         scenario.write_text(text, encoding="utf-8")
-        finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed)], self.threads)
+        finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed), *self.arguments], self.threads)
         if finished.returncode != 0:
             raise EngineError(f"placesim run {scenario} failed: {finished.stderr.strip()}")
         return output

@@ -70,10 +70,13 @@ def prior_posterior(d):
                          "targets do not inform that parameter.")
 
 
+PAIRS = 6  # parameters in the pairs plot: k x k panels stay readable up to about six
+
+
 def pairs(d):
-    sample = d["posterior"][:1000]
-    names = d["parameters"][:6]
+    names = d["parameters"][:PAIRS]
     k = len(names)
+    sample = d["posterior"][:1000, :k]
     figure, axes = plt.subplots(k, k, figsize=(2.2 * k + 1, 2.2 * k + 1), squeeze=False)
     for i in range(k):
         for j in range(k):
@@ -89,9 +92,11 @@ def pairs(d):
                 ax.set_ylabel(wrap(names[i], 25), fontsize=7)
     figure.suptitle("The posterior's pairs: which parameters trade off against each other")
     figure.tight_layout()
+    left_out = len(d["parameters"]) - k
     return Chart("posterior_pairs", "Posterior pairs", figure, pd.DataFrame(sample, columns=names),
-                 caption="Each pair of parameters over up to 1,000 posterior draws (the first six parameters). A "
-                         "diagonal band is a trade-off: the targets fix a combination, not each value.")
+                 caption=f"Each pair of parameters over up to 1,000 posterior draws (the first {PAIRS} parameters"
+                         + (f"; the other {left_out} are in the prior and posterior chart" if left_out else "")
+                         + "). A diagonal band is a trade-off: the targets fix a combination, not each value.")
 
 
 def targets_check(d):
