@@ -142,6 +142,10 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
     whole, part = posterior(place, "whole"), posterior(place, "part")
     for key in PRIORS:
         np.testing.assert_array_equal(whole[key], part[key])
+    # And the waves' screens, which read-back designs must not shift.
+    with h5py.File(place / "whole.h5", "r") as w, h5py.File(place / "part.h5", "r") as p:
+        for name in ("waves/nonimplausible_fraction", "min_implausibility"):
+            np.testing.assert_array_equal(w[f"calibration/{name}"][...], p[f"calibration/{name}"][...])
 
 
 def test_training_runs_are_the_newest_waves_eligible_runs_up_to_the_bound():

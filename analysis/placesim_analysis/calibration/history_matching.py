@@ -124,9 +124,9 @@ def history_match(spec, engine, progress=lambda message: None):
     all_implausible = False
     min_implausibility = np.full(len(spec.targets), np.nan)
     for number in range(1, s.waves + 1):
-        # Each wave's random numbers are its own, whatever happened before: a resumed
-        # calibration, which reads earlier waves' designs back instead of drawing them, draws
-        # exactly what an uninterrupted one does.
+        # Each wave's random numbers are its own, whatever happened before, and so are its
+        # design's and its screen's: a resumed calibration, which reads designs back instead of
+        # drawing them, draws exactly what an uninterrupted one does.
         rng = np.random.default_rng([s.seed, 1, number])
         if number == 1:
             unit = _design(engine.work / "wave-1.design.npy",
@@ -157,7 +157,7 @@ def history_match(spec, engine, progress=lambda message: None):
         wave.emulators = [Emulator(s.seed + 1000 * number + t).fit(unit_all[train], out_all[train, t], se_all[train, t])
                           for t in range(len(spec.targets))]
 
-        screen = rng.random((s.candidates, spec.dimension))
+        screen = np.random.default_rng([s.seed, 4, number]).random((s.candidates, spec.dimension))
         survivors = nonimplausible(waves[:-1], spec.targets, screen, s.cutoff)
         last = implausibility(wave.emulators, spec.targets, screen[survivors])
         survivors[survivors] = last.max(axis=1) <= s.cutoff
