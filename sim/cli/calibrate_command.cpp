@@ -48,9 +48,9 @@ void check_calibration_cost(const CalibrationTargets& targets, int threads, bool
                            std::to_string(s.points) + " points x " + std::to_string(plan.strategies().size()) +
                            " strategies x " + std::to_string(s.replicates) + " replicates, then " +
                            std::to_string(s.check_points) + " posterior draws run again): about " +
-                           duration_text(run_seconds) + " of runs by the cost model and " +
-                           duration_text(emulation_seconds) + " of emulation on " + std::to_string(thread_count) +
-                           " thread" + (thread_count == 1 ? "" : "s");
+                           duration_text(run_seconds) + " of runs by the cost model on " + std::to_string(thread_count) +
+                           " thread" + (thread_count == 1 ? "" : "s") + ", and " + duration_text(emulation_seconds) +
+                           " of emulation on one core";
   if (!allow_long && run_seconds + emulation_seconds > kLongCalibrationSeconds) {
     throw UsageError("the calibration would take " + cost + ". Lower [calibration] points, replicates or waves in " +
                      targets.path + ", or add --allow-long-runs to start it anyway (placesim plan " + targets.path +

@@ -25,7 +25,8 @@ const std::vector<std::string> kTargetKeys = {"name",   "metric",   "issue",    
                                               "months", "over",     "statistic", "quantile",    "threshold", "strategy",
                                               "minus",  "value",    "sd",        "source"};
 const std::vector<std::string> kSettingKeys = {"waves",          "points",          "replicates",  "cutoff",
-                                               "candidates",     "posterior_draws", "check_points", "seed"};
+                                               "candidates",     "posterior_draws", "check_points", "seed",
+                                               "emulator_points"};
 const std::vector<std::string> kStatistics = {"mean", "per_year", "per_decade", "quantile", "share_above"};
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -67,6 +68,7 @@ class TargetsReader {
     if (result.settings.points == 0) {
       result.settings.points = std::max(20, 10 * static_cast<int>(result.parameters.size()));
     }
+    if (result.settings.emulator_points == 0) result.settings.emulator_points = 2 * result.settings.points;
     read_targets(root, result);
     restrict_scenario(result);
     return result;
@@ -152,6 +154,7 @@ class TargetsReader {
       else if (key == "candidates") s.candidates = static_cast<int>(integer(*value, path, 1000, 10000000));
       else if (key == "posterior_draws") s.posterior_draws = static_cast<int>(integer(*value, path, 10, 1000000));
       else if (key == "check_points") s.check_points = static_cast<int>(integer(*value, path, 0, 100000));
+      else if (key == "emulator_points") s.emulator_points = static_cast<int>(integer(*value, path, 10, 100000));
       else if (key == "seed") {
         s.seed = static_cast<std::uint64_t>(integer(*value, path, 0, std::numeric_limits<std::int64_t>::max()));
         seed_set_ = true;
@@ -409,7 +412,8 @@ std::string calibration_spec(const CalibrationTargets& c) {
   const CalibrationSettings& s = c.settings;
   out << "[settings]\nwaves = " << s.waves << "\npoints = " << s.points << "\nreplicates = " << s.replicates
       << "\ncutoff = " << real(s.cutoff) << "\ncandidates = " << s.candidates << "\nposterior_draws = " << s.posterior_draws
-      << "\ncheck_points = " << s.check_points << "\nseed = " << s.seed << "\n";
+      << "\ncheck_points = " << s.check_points << "\nseed = " << s.seed << "\nemulator_points = " << s.emulator_points
+      << "\n";
   for (const SweptParameter& p : c.parameters) {
     out << "\n[[parameters]]\nkey = " << toml_string(p.key) << "\ninteger = " << (p.type == ValueType::Integer ? "true" : "false")
         << "\ndistribution = " << toml_string(std::string(distribution_name(p.distribution))) << "\nmin = " << real(p.min)

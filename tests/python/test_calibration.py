@@ -142,6 +142,41 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
     whole, part = posterior(place, "whole"), posterior(place, "part")
     for key in PRIORS:
         np.testing.assert_array_equal(whole[key], part[key])
+    # And the waves' screens, which read-back designs must not shift.
+    with h5py.File(place / "whole.h5", "r") as w, h5py.File(place / "part.h5", "r") as p:
+        for name in ("waves/nonimplausible_fraction", "min_implausibility"):
+            np.testing.assert_array_equal(w[f"calibration/{name}"][...], p[f"calibration/{name}"][...])
+
+
+def test_training_runs_are_the_newest_waves_eligible_runs_up_to_the_bound():
+    from types import SimpleNamespace
+    from placesim_analysis.calibration.history_matching import training_runs
+    waves = [SimpleNamespace(unit=np.zeros((n, 2))) for n in (5, 4, 6)]  # runs 0-4, 5-8, 9-14
+    eligible = np.ones(15, dtype=bool)
+    eligible[[9, 10, 6]] = False
+    rng = np.random.default_rng(0)
+    chosen = training_runs(waves, eligible, 6, rng)
+    # The last wave's four eligible runs, then two of the second wave's three, none of the first.
+    assert set(chosen) >= {11, 12, 13, 14} and len(chosen) == 6
+    assert set(chosen) - {11, 12, 13, 14} <= {5, 7, 8}
+    assert list(chosen) == sorted(chosen)
+    assert sorted(training_runs(waves, eligible, 100, rng)) == [i for i in range(15) if eligible[i]]
+    # The second wave's part is drawn at random: over seeds, every eligible run of it is taken.
+    seen = set()
+    for seed in range(20):
+        seen |= set(training_runs(waves, eligible, 6, np.random.default_rng(seed))) - {11, 12, 13, 14}
+    assert seen == {5, 7, 8}
+
+
+def test_emulators_are_fitted_to_at_most_emulator_points_runs(placesim, place):
+    text = targets_text({"trust": 0.3, "strong": 0.3}, waves=3).replace("[calibration]", "[calibration]\nemulator_points = 25")
+    result = calibrate(placesim, place, text)
+    assert result.returncode == 0, result.stderr
+    with h5py.File(place / "c.h5", "r") as f:
+        points = f["calibration/waves/points"][...]
+        train = f["calibration/waves/train_points"][...]
+    assert len(train) >= 2 and points[0] == 20  # 10 per parameter, at least 20
+    assert train[0] == 20 and max(train) == 25, train  # a wave and more were there to take
 
 
 @pytest.mark.parametrize("edit, where, message", [
@@ -159,6 +194,8 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
      ":3:", "calibration needs a number"),
     (lambda t: t.replace('small.toml', 'missing.toml'), ":1:", "scenario: no such file"),
     (lambda t: t.replace("waves = 4", "wavs = 4"), ":", "calibration.wavs: unknown key (did you mean 'waves'?)"),
+    (lambda t: t.replace("waves = 4", "waves = 4\nemulator_points = 3"), ":", "calibration.emulator_points: value 3 is out "
+     "of range: expected from 10 to 100000"),
 ])
 def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit, where, message):
     text = edit(targets_text({"trust": 0.3, "strong": 0.3}))
@@ -249,6 +286,9 @@ def test_the_shipped_evidence_targets_are_valid(placesim, place):
     result = run([placesim, "plan", str(REPO / "scenarios" / "targets" / "evidence.toml"), "--pilot", "0"], place)
     assert result.returncode == 0, result.stderr
     assert "parameters  8" in result.stdout
+    # The emulation's cost, even without a pilot: 8 parameters give 80 points a wave, and
+    # emulators fitted to at most twice that.
+    assert "emulation   at most about" in result.stdout and "fitted to at most 160 runs each" in result.stdout
 
 
 def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim, place):

@@ -61,7 +61,8 @@ def write_calibration(path, spec, matching, posterior, check, provenance):
         _numbers(waves, "runs", [w.runs for w in matching.waves], "model runs per wave")
         _numbers(waves, "points", [len(w.unit) for w in matching.waves], "design points per wave")
         _numbers(waves, "train_points", [w.train_points for w in matching.waves],
-                 "points the wave's emulators were fitted to (runs not ruled out by earlier waves)")
+                 "points the wave's emulators were fitted to (runs not ruled out by earlier waves, newest first, "
+                 "at most emulator_points)")
         _numbers(waves, "nonimplausible_fraction", [w.nonimplausible_fraction for w in matching.waves],
                  "share of the prior not ruled out after the wave's emulators")
         targets = len(spec.targets)

@@ -85,6 +85,7 @@ class Settings:
     posterior_draws: int
     check_points: int
     seed: int
+    emulator_points: int
 
 
 @dataclass(frozen=True)
