@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -13,6 +12,7 @@
 #include "experiment/experiment.hpp"
 #include "io/results_check.hpp"
 #include "io/results_reader.hpp"
+#include "scenario/user_file.hpp"
 
 namespace po = boost::program_options;
 
@@ -54,11 +54,14 @@ void describe_journal(const std::string& path) {
   }
 }
 
-// A journal, whatever its name: by its first bytes.
+// A journal, whatever its name: by its first bytes. (What cannot be read is no journal; the
+// results-file check then says why.)
 bool is_journal(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[16] = {};
-  return in.read(magic, sizeof magic) && std::string(magic, sizeof magic) == "PLACESIM-JOURNAL";
+  try {
+    return read_at_most(path, 16).rfind("PLACESIM-JOURNAL", 0) == 0;
+  } catch (const UnreadableFile&) {
+    return false;
+  }
 }
 
 }  // namespace
