@@ -45,6 +45,7 @@ from .compare_cli import month_window, text_report
 from .decision import CompareError, Window, compare, default_window, pairwise
 from .economics import GAIN_METRIC
 from .engine_run import run_placesim
+from .files import UnreadableFile, check_results_file, read_text
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
 
 FORMAT_VERSION = 1
@@ -156,6 +157,7 @@ class RoundRunner:
     def run(self, r):
         output = self.path(r.number)
         if output.exists():
+            check_results_file(self.placesim, output)  # a finished round, kept: checked before h5py opens it
             return output
         names = ", ".join(f'"{s}"' for s in r.strategies)
         finished = run_placesim(self.placesim, self.scenario, output,
@@ -266,7 +268,11 @@ def parser():
 def main(argv):
     args = parser().parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
-    scenario_text = Path(args.scenario).read_text(encoding="utf-8")
+    try:
+        scenario_text = read_text(args.scenario)
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     scenario = tomllib.loads(scenario_text)
     strategies = scenario.get("simulation", {}).get("strategies", [BASELINE])
     window = (args.at, args.at) if args.at is not None else ((args.over.first, args.over.last) if args.over else None)
@@ -292,6 +298,9 @@ def main(argv):
     except (RoundError, ResultsError, CompareError) as error:
         print(f"placesim run: {error}", file=sys.stderr)
         return 1
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     done = rounds[-1].first_replicate + rounds[-1].replicates
     runs = sum(r.replicates * len(r.strategies) for r in rounds)
     verdict = {"settled": f"settled: {rounds[-1].best} is best, every other strategy clearly worse",

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from .files import UnreadableFile, require_regular
+
 FORMAT = "placesim-results"
 SUPPORTED_VERSIONS = (2, 3, 4)
 BASELINE = "baseline"
@@ -97,6 +99,10 @@ def load(path):
     path = Path(path)
     if not path.exists():
         raise ResultsError(f"{path}: no such file")
+    try:
+        require_regular(path)  # h5py would wait for ever on a FIFO
+    except UnreadableFile as error:
+        raise ResultsError(str(error)) from None
     try:
         handle = h5py.File(path, "r")
     except OSError as error:

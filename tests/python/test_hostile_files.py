@@ -77,3 +77,26 @@ def test_a_posterior_that_never_ends_is_refused_at_once(placesim, tmp_path, fifo
         stderr = refused_quickly([placesim, "run", "--posterior", endless, "-o", "x.h5"], tmp_path)
         assert f"{endless} is not a regular file" in stderr, stderr
         assert not (tmp_path / "x.h5").exists()
+
+
+def test_the_analysis_package_reads_only_regular_files_and_never_past_the_limit(tmp_path, fifo):
+    from placesim_analysis.files import UnreadableFile, read_text
+    from placesim_analysis.loader import ResultsError, load
+    from placesim_analysis.report import is_calibration_file
+    big = tmp_path / "big.toml"
+    with open(big, "wb") as f:
+        f.truncate(8 << 30)
+    started = time.monotonic()
+    for endless in ("/dev/zero", str(fifo)):
+        with pytest.raises(UnreadableFile, match=f"^{endless} is not a regular file"):
+            read_text(endless)
+        with pytest.raises(ResultsError, match=f"^{endless} is not a regular file"):
+            load(endless)
+        assert not is_calibration_file(endless)
+    with pytest.raises(UnreadableFile, match=f"larger than the {16 << 20} bytes that are read"):
+        read_text(big)
+    with pytest.raises(UnreadableFile, match="is a folder"):
+        read_text(tmp_path)
+    assert time.monotonic() - started < QUICK
+    (tmp_path / "ok.toml").write_text("a = 'é'\n")
+    assert read_text(tmp_path / "ok.toml") == "a = 'é'\n"
