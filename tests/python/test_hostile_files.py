@@ -5,6 +5,7 @@ status 2, within a bound of time, never a traceback or a hang."""
 import os
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,138 @@ def test_the_analysis_package_reads_only_regular_files_and_never_past_the_limit(
     assert time.monotonic() - started < QUICK
     (tmp_path / "ok.toml").write_text("a = 'é'\n")
     assert read_text(tmp_path / "ok.toml") == "a = 'é'\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Calibration files: a checksum, a checked version, and the place they were made for
+
+SMALL = '[simulation]\nname = "small"\nmonths = 12\nstrategies = ["baseline", "peer_review"]\n'
+TARGETS = ('scenario = "small.toml"\n[parameters]\n"trust.decay" = { min = 0.005, max = 0.05 }\n'
+           '[[targets]]\nname = "trust"\nmetric = "trust_cross_sector"\nmonth = 12\nvalue = 0.3\nsd = 0.05\n'
+           '[calibration]\nwaves = 1\npoints = 20\nreplicates = 2\nposterior_draws = 50\ncheck_points = 0\n')
+
+
+@pytest.fixture(scope="module")
+def calibration(placesim, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("calibration")
+    (folder / "small.toml").write_text(SMALL)
+    (folder / "t.toml").write_text(TARGETS)
+    run([placesim, "calibrate", "t.toml", "-o", "c.h5", "--quiet"], folder, check=True)
+    return folder
+
+
+def copy_of(calibration, tmp_path, name="copy.h5"):
+    copy = tmp_path / name
+    copy.write_bytes((calibration / "c.h5").read_bytes())
+    (tmp_path / "small.toml").write_text(SMALL)
+    return copy
+
+
+def posterior_refused(placesim, tmp_path, calibration_file, scenario="small.toml"):
+    return refused_quickly([placesim, "run", scenario, "--posterior", str(calibration_file), "-o", "x.h5", "--quiet"],
+                           tmp_path, within=2 * QUICK)
+
+
+def test_a_flipped_bit_in_a_posterior_draw_is_refused(placesim, calibration, tmp_path):
+    import h5py
+    from placesim_analysis.calibration.calibration_file import CalibrationFileError, open_calibration
+    damaged = copy_of(calibration, tmp_path)
+    with h5py.File(damaged, "r") as f:
+        dataset = f["calibration/posterior"]
+        offset, before = dataset.id.get_offset(), dataset[0, 0]
+    data = bytearray(damaged.read_bytes())
+    data[offset + 2] ^= 0x04  # a low bit of the first draw's mantissa: a plausible, wrong value
+    damaged.write_bytes(data)
+    with h5py.File(damaged, "r") as f:
+        after = f["calibration/posterior"][0, 0]
+    assert after != before and abs(after - before) < 1e-6 * abs(before)
+    stderr = posterior_refused(placesim, tmp_path, damaged)
+    assert f"--posterior: {damaged} is damaged: its contents do not match their checksum" in stderr, stderr
+    stderr = refused_quickly([placesim, "report", str(damaged), "-o", "r"], tmp_path, within=2 * QUICK)
+    assert "is damaged: its contents do not match their checksum" in stderr, stderr
+    with pytest.raises(CalibrationFileError, match="do not match their checksum"):
+        open_calibration(damaged)
+    assert not (tmp_path / "x.h5").exists() and not (tmp_path / "r").exists()
+
+
+def test_a_flipped_bit_anywhere_never_runs_with_other_values(placesim, calibration, tmp_path):
+    """Wherever a bit flips, the run is refused, or runs with the calibration's very draws (a bit
+    HDF5 never reads: free space, padding)."""
+    import h5py
+    import numpy as np
+    with h5py.File(calibration / "c.h5", "r") as f:
+        draws = f["calibration/posterior"][...]
+    size = (calibration / "c.h5").stat().st_size
+    rng = np.random.default_rng(26)
+    refused = ran = 0
+    for offset in rng.integers(0, size, 24):
+        damaged = copy_of(calibration, tmp_path)
+        data = bytearray(damaged.read_bytes())
+        data[offset] ^= 1 << int(rng.integers(0, 8))
+        damaged.write_bytes(data)
+        result = subprocess.run([placesim, "run", "small.toml", "--posterior", str(damaged), "--replicates", "2",
+                                 "-o", "x.h5", "--quiet", "--force"], cwd=tmp_path, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode in (0, 2) and "Traceback" not in result.stderr, (offset, result.stderr)
+        if result.returncode == 2:
+            refused += 1
+            continue
+        ran += 1
+        with h5py.File(tmp_path / "x.h5", "r") as f:
+            np.testing.assert_array_equal(f["design/posterior:trust.decay"][...], np.tile(draws[:2, 0], 2))
+    assert refused > 0
+
+
+@pytest.mark.parametrize("version", [0, 3, 7, -1])
+def test_a_calibration_file_of_an_unknown_version_is_refused(placesim, calibration, tmp_path, version):
+    import h5py
+    from placesim_analysis.calibration.calibration_file import CalibrationFileError, open_calibration
+    other = copy_of(calibration, tmp_path)
+    with h5py.File(other, "r+") as f:
+        f.attrs["format_version"] = version
+    stderr = posterior_refused(placesim, tmp_path, other)
+    assert f"{other} has calibration-file format version {version}; this placesim reads versions 1 and 2" in stderr
+    with pytest.raises(CalibrationFileError, match=f"format version {version}; this package reads versions 1 and 2"):
+        open_calibration(other)
+
+
+def test_a_calibration_of_another_place_is_refused_naming_what_differs(placesim, calibration, tmp_path):
+    copy_of(calibration, tmp_path)
+    quiet = posterior_refused(placesim, tmp_path, calibration / "c.h5",
+                              scenario=str(Path(__file__).parents[2] / "scenarios" / "quiet_place.toml"))
+    assert "was calibrated on another place" in quiet and "events.elections.first_month = " in quiet, quiet
+    (tmp_path / "edited.toml").write_text(SMALL + "[place.issues.housing]\ninitial_outcome = 0.4\n")
+    edited = posterior_refused(placesim, tmp_path, calibration / "c.h5", scenario="edited.toml")
+    assert "place.issues.housing: a row here only" in edited, edited
+    (tmp_path / "changed.toml").write_text(SMALL + "[trust]\ninitial_cross = 0.31\n")
+    changed = posterior_refused(placesim, tmp_path, calibration / "c.h5", scenario="changed.toml")
+    assert "trust.initial_cross = 0.31 here, 0.3 in the calibration" in changed, changed
+
+
+def test_what_a_comparison_chooses_may_differ_from_the_calibration(placesim, calibration, tmp_path):
+    """Its strategies (one of its own too), replicates, months, seed, and the calibrated key itself."""
+    (tmp_path / "mine.toml").write_text(
+        '[simulation]\nname = "mine"\nmonths = 6\nseed = 9\nstrategies = ["baseline", "co_design", "mine"]\n'
+        '[trust]\ndecay = 0.04\n[strategies.mine]\ninterventions = ["diagnostic"]\n')
+    result = run([placesim, "run", "mine.toml", "--posterior", str(calibration / "c.h5"), "--replicates", "2",
+                  "-o", "x.h5", "--quiet"], tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_posterior_declaring_200_million_draws_is_refused_before_it_is_allocated(placesim, calibration, tmp_path):
+    """A file of a few kilobytes whose posterior declares 200,000,000 x 6 draws (9.6 GB): as
+    version 1 (no checksum: the size is checked as it is read) and as version 2 (the checksum
+    would read it: the size is checked first)."""
+    import h5py
+    for version in (1, 2):
+        huge = copy_of(calibration, tmp_path, f"huge{version}.h5")
+        with h5py.File(huge, "r+") as f:
+            c = f["calibration"]
+            keys = [f"trust.decay{i}" for i in range(6)]
+            del c["parameter"], c["posterior"]
+            c.create_dataset("parameter", data=keys, dtype=h5py.string_dtype())
+            c.create_dataset("posterior", shape=(200_000_000, 6), dtype="f8", chunks=(1 << 16, 6))
+            f.attrs["format_version"] = version
+        assert huge.stat().st_size < 256 << 10
+        stderr = posterior_refused(placesim, tmp_path, huge)
+        assert "declares 1200000000 values, more than the file's" in stderr and "damaged" in stderr, stderr
