@@ -47,8 +47,7 @@ from .economics import GAIN_METRIC
 from .engine_run import run_placesim
 from .files import UnreadableFile, check_results_file, read_text
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
-
-FORMAT_VERSION = 1
+from .rounds import VERSION as ROUNDS_VERSION
 
 
 @dataclass
@@ -180,7 +179,7 @@ def write_rounds_file(output, files, rounds, rule, window, status, command_line,
     text = h5py.string_dtype()
     with h5py.File(partial, "w") as f:
         f.attrs["format"] = ROUNDS_FORMAT
-        f.attrs["format_version"] = FORMAT_VERSION
+        f.attrs["format_version"] = ROUNDS_VERSION
         f.attrs["halfwidth"] = rule.halfwidth
         f.attrs["outcome"] = rule.outcome
         f.attrs["window"] = f"{window.first}:{window.last}"

@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from . import rounds
 from .files import UnreadableFile, require_regular
 
 FORMAT = "placesim-results"
 SUPPORTED_VERSIONS = (2, 3, 4)
 BASELINE = "baseline"
 # The file placesim run --until writes: its rounds' results files, listed (analysis/adaptive.py).
-ROUNDS_FORMAT = "placesim-rounds"
+ROUNDS_FORMAT = rounds.FORMAT
 # Files before format 4 did not mark their key outcomes; these were the key outcomes then.
 LEGACY_KEY_OUTCOMES = ("place_index", "trust_cross_sector", "trust_member_officer", "strong_cross_sector_ties",
                        "shared_ambition", "alignment_with_residents")
@@ -110,8 +111,15 @@ def load(path):
     with handle as f:
         if _text(f.attrs.get("format", "")) == ROUNDS_FORMAT:
             index = {k: _text(v) for k, v in f.attrs.items()}
-            files = [path.parent / name for name in _strings(f["rounds/file"])]
-            return _join_rounds(path, index, [_load_one(file) for file in files])
+            try:  # exactly the files it lists, by the engine's rules (rounds.py)
+                listed = rounds.listing(path, f)
+                files = rounds.round_files(path, listed)
+                parts = [_load_one(file) for file in files]
+                for k, (file, part) in enumerate(zip(files, parts)):
+                    rounds.check_round(path, listed, k, file, part.scenario)
+            except rounds.RoundsError as error:
+                raise ResultsError(str(error)) from None
+            return _join_rounds(path, index, parts)
     return _load_one(path)
 
 

@@ -12,6 +12,7 @@
 #include "experiment/experiment.hpp"
 #include "io/results_check.hpp"
 #include "io/results_reader.hpp"
+#include "io/rounds_file.hpp"
 #include "scenario/user_file.hpp"
 
 namespace po = boost::program_options;
@@ -100,12 +101,12 @@ int info_command(const Args& args, const std::string& command_line) {
   // this one (io/results_check.hpp).
   const ResultsCheck check = check_results_file(path, !vm.count("no-verify"));
   if (names_a_rounds_file(check)) {
-    const ResultsCheck rounds_check = check_results_or_rounds(path, !vm.count("no-verify"));
-    if (!rounds_check.readable) throw UsageError(rounds_check.problem);
-    const std::vector<std::string> rounds = round_files(path);
-    std::cout << path << ": the " << rounds.size() << " rounds of placesim run --until (docs/adaptive.md), which compare, "
-              << "report, export and discover read as one results file. Each round:\n";
-    for (const std::string& round : rounds) {
+    // Exactly the rounds the file lists, each checked (io/rounds_file.hpp).
+    const RoundsCheck rounds = check_rounds_file(path, !vm.count("no-verify"));
+    if (!rounds.readable) throw UsageError(rounds.problem);
+    std::cout << path << ": the " << rounds.rounds.size() << " rounds of placesim run --until (docs/adaptive.md), which "
+              << "compare, report, export and discover read as one results file. Each round:\n";
+    for (const std::string& round : rounds.rounds) {
       std::cout << "\n";
       Args one = {round};
       if (vm.count("no-verify")) one.push_back("--no-verify");

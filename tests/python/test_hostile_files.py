@@ -236,3 +236,180 @@ def test_a_posterior_declaring_200_million_draws_is_refused_before_it_is_allocat
         assert huge.stat().st_size < 256 << 10
         stderr = posterior_refused(placesim, tmp_path, huge)
         assert "declares 1200000000 values, more than the file's" in stderr and "damaged" in stderr, stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Rounds files (run --until): exactly the listed files, inside OUT.rounds/, once each, of the
+# same scenario, of a known version; the engine's check and the loader refuse the same files.
+
+ROUNDS = ('[simulation]\nname = "adaptive"\nmonths = 24\nreplicates = 4\n'
+          'strategies = ["baseline", "mentoring", "diagnostic"]\n')
+UNTIL = ["--until", "0.000001", "--max-replicates", "12", "--quiet"]
+ENDLESS = Path(__file__).parents[1] / "fuzz" / "regressions" / "results" / "hdf5_endless_loop.h5"
+
+
+@pytest.fixture(scope="module")
+def rounds_made(placesim, tmp_path_factory):
+    """Two rounds files: one, and one of another scenario (trust.decay), to take rounds from."""
+    folder = tmp_path_factory.mktemp("rounds")
+    (folder / "a.toml").write_text(ROUNDS)
+    (folder / "b.toml").write_text(ROUNDS + "[trust]\ndecay = 0.031\n")
+    for name in ("a", "b"):
+        run([placesim, "run", f"{name}.toml", "-o", f"{name}.h5", *UNTIL], folder, check=True)
+    assert len(list((folder / "a.h5.rounds").glob("round_*.h5"))) >= 2
+    return folder
+
+
+def copy_rounds(source, tmp_path):
+    import shutil
+    shutil.copy(source / "a.h5", tmp_path / "a.h5")
+    shutil.copytree(source / "a.h5.rounds", tmp_path / "a.h5.rounds")
+    shutil.copy(source / "a.toml", tmp_path / "a.toml")
+    return tmp_path / "a.h5"
+
+
+def edit_rounds(path, **columns):
+    """Replaces columns of /rounds (file=[...], first_replicate=[...]) or root attributes (attrs={})."""
+    import h5py
+    with h5py.File(path, "r+") as f:
+        for key, value in columns.pop("attrs", {}).items():
+            f.attrs[key] = value
+        for name, values in columns.items():
+            dtype = f["rounds"][name].dtype
+            del f["rounds"][name]
+            f["rounds"].create_dataset(name, data=values, dtype=dtype)
+
+
+def refused_alike(placesim, folder, expected, within=5 * QUICK, loader=True):
+    """info and compare (the engine's check) and the loader refuse the rounds file, each naming
+    the same fault."""
+    from placesim_analysis.loader import ResultsError, load
+    for command in ("info", "compare"):
+        stderr = refused_quickly([placesim, command, "a.h5"], folder, within=within)
+        assert expected in stderr, (command, stderr)
+    if loader:
+        with pytest.raises(ResultsError) as refused:
+            load(folder / "a.h5")
+        assert expected in str(refused.value), str(refused.value)
+
+
+def listed(source):
+    import h5py
+    with h5py.File(source / "a.h5", "r") as f:
+        return [v.decode() for v in f["rounds/file"][...]], list(f["rounds/first_replicate"][...])
+
+
+@pytest.mark.parametrize("entry", ["../../../../etc/passwd", "/dev/zero", "a.h5.rounds/../a.h5",
+                                   "a.h5.rounds/../../a.h5.rounds/round_01.h5", "b.h5.rounds/round_02.h5",
+                                   "a.h5.rounds/", "a.h5.rounds/sub/round_02.h5"])
+def test_a_round_listed_outside_its_folder_is_refused(placesim, rounds_made, tmp_path, entry):
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    edit_rounds(tmp_path / "a.h5", file=[files[0], entry] + files[2:])
+    refused_alike(placesim, tmp_path, f"a.h5 lists '{entry}' as round 2, which is not a file of ")
+
+
+def test_a_round_listed_twice_is_refused(placesim, rounds_made, tmp_path):
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    edit_rounds(tmp_path / "a.h5", file=[files[0], files[0]] + files[2:])
+    refused_alike(placesim, tmp_path, f"a.h5 lists {files[0]} twice")
+
+
+def test_a_round_of_another_scenario_is_refused(placesim, rounds_made, tmp_path):
+    import shutil
+    copy_rounds(rounds_made, tmp_path)
+    shutil.copy(rounds_made / "b.h5.rounds" / "round_02.h5", tmp_path / "a.h5.rounds" / "round_02.h5")
+    refused_alike(placesim, tmp_path, "round_02.h5 is a round of another scenario than")
+    stderr = refused_quickly([placesim, "compare", "a.h5"], tmp_path, within=5 * QUICK)
+    assert "trust.decay = 0.031 there" in stderr, stderr
+
+
+def test_a_round_in_another_rounds_place_is_refused(placesim, rounds_made, tmp_path):
+    """A copy of round 1 under round 2's name holds round 1's replicates: its pairs would count twice."""
+    import shutil
+    copy_rounds(rounds_made, tmp_path)
+    shutil.copy(tmp_path / "a.h5.rounds" / "round_01.h5", tmp_path / "a.h5.rounds" / "round_02.h5")
+    refused_alike(placesim, tmp_path, "round_02.h5 holds replicates 0 to 3, but")
+
+
+def test_overlapping_replicates_in_the_list_are_refused(placesim, rounds_made, tmp_path):
+    copy_rounds(rounds_made, tmp_path)
+    _, first = listed(rounds_made)
+    edit_rounds(tmp_path / "a.h5", first_replicate=[0, 0] + first[2:])
+    refused_alike(placesim, tmp_path, "a.h5 is damaged: round 2 has replicates 0 to")
+
+
+def test_a_stray_round_in_the_folder_changes_nothing(placesim, rounds_made, tmp_path):
+    import shutil
+    copy_rounds(rounds_made, tmp_path)
+    before = run([placesim, "compare", "a.h5", "--format", "json"], tmp_path, check=True).stdout
+    shutil.copy(rounds_made / "b.h5.rounds" / "round_02.h5", tmp_path / "a.h5.rounds" / "round_09.h5")
+    shutil.copy(tmp_path / "a.h5.rounds" / "round_01.h5", tmp_path / "a.h5.rounds" / "round_10.h5")
+    assert run([placesim, "compare", "a.h5", "--format", "json"], tmp_path, check=True).stdout == before
+    described = run([placesim, "info", "a.h5"], tmp_path, check=True).stdout
+    files, _ = listed(rounds_made)
+    assert described.count("format      placesim-results") == len(files) and "round_09" not in described
+
+
+def test_a_missing_round_is_named(placesim, rounds_made, tmp_path):
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    (tmp_path / files[1]).unlink()
+    refused_alike(placesim, tmp_path, f"a.h5 lists {files[1]} as round 2, which is missing")
+
+
+def test_a_round_that_is_a_symbolic_link_is_refused(placesim, rounds_made, tmp_path):
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    for target in (rounds_made / files[1], Path("/dev/zero")):
+        (tmp_path / files[1]).unlink()
+        (tmp_path / files[1]).symlink_to(target)
+        refused_alike(placesim, tmp_path, f"{files[1]} is a symbolic link")
+
+
+@pytest.mark.parametrize("version", [99, 0, 2])
+def test_a_rounds_file_of_an_unknown_version_is_refused(placesim, rounds_made, tmp_path, version):
+    copy_rounds(rounds_made, tmp_path)
+    edit_rounds(tmp_path / "a.h5", attrs={"format_version": version})
+    refused_alike(placesim, tmp_path, f"a.h5 has rounds-file format version {version}; this")
+
+
+def test_a_rounds_file_listing_no_round_is_refused(placesim, rounds_made, tmp_path):
+    copy_rounds(rounds_made, tmp_path)
+    edit_rounds(tmp_path / "a.h5", file=[], first_replicate=[], replicates=[])
+    refused_alike(placesim, tmp_path, "a.h5 lists no rounds")
+
+
+def test_the_endless_loop_file_listed_as_a_round_is_called_damaged_not_hung(placesim, rounds_made, tmp_path):
+    """libhdf5 loops for ever on it: the engine's check gives up after its 10 s, and compare
+    never hands it to the analysis."""
+    import shutil
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    shutil.copy(ENDLESS, tmp_path / "a.h5.rounds" / "endless.h5")  # a name no pattern of round names matches
+    edit_rounds(tmp_path / "a.h5", file=[files[0], "a.h5.rounds/endless.h5"] + files[2:])
+    stderr = refused_quickly([placesim, "compare", "a.h5"], tmp_path, within=20)
+    assert "a.h5.rounds/endless.h5 is damaged" in stderr, stderr
+
+
+def test_a_damaged_round_kept_for_resume_is_refused_not_hung(placesim, rounds_made, tmp_path):
+    """run --until --resume reuses a finished round: the engine's check comes first."""
+    import shutil
+    copy_rounds(rounds_made, tmp_path)
+    (tmp_path / "a.h5").unlink()
+    shutil.copy(ENDLESS, tmp_path / "a.h5.rounds" / "round_01.h5")
+    stderr = refused_quickly([placesim, "run", "a.toml", "-o", "a.h5", *UNTIL, "--resume"], tmp_path, within=20)
+    assert "round_01.h5 is damaged" in stderr, stderr
+
+
+def test_a_damaged_wave_kept_for_resume_is_refused_not_hung(placesim, calibration, tmp_path):
+    """calibrate --resume reuses a finished wave: the engine's check comes first."""
+    import shutil
+    shutil.copytree(calibration / "c.h5.waves", tmp_path / "c.h5.waves")
+    for name in ("small.toml", "t.toml"):
+        shutil.copy(calibration / name, tmp_path / name)
+    shutil.copy(ENDLESS, tmp_path / "c.h5.waves" / "wave-1.h5")
+    stderr = refused_quickly([placesim, "calibrate", "t.toml", "-o", "c.h5", "--resume", "--quiet"], tmp_path,
+                             within=20)
+    assert "wave-1.h5 is damaged" in stderr, stderr
