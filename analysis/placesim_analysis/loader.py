@@ -148,6 +148,21 @@ def _join_rounds(path, index, parts):
                    key_outcomes=first.key_outcomes, failed_runs=pd.concat(failed, ignore_index=True))
 
 
+def _check_declared_sizes(path, f, attrs):
+    """What is read whole below must fit in the file, as the engine's reader checks it: a file
+    of a few kilobytes declaring billions of runs is damaged, and must not take gigabytes to
+    find out."""
+    size = Path(path).stat().st_size
+    if not 0 <= int(attrs.get("runs", 0)) <= size:
+        raise ResultsError(f"{path} is damaged or not written by PlaceSim: runs = {attrs.get('runs')} in a file of "
+                           f"{size} bytes")
+    for group in ("design", "status"):
+        for name, dataset in f[group].items():
+            if isinstance(dataset, h5py.Dataset) and dataset.size > size:
+                raise ResultsError(f"/{group}/{name} in {path} declares {dataset.size} values, more than the file's "
+                                   f"{size} bytes can hold: the file is damaged")
+
+
 def _load_one(path):
     with h5py.File(path, "r") as f:
         attrs = {k: _text(v) for k, v in f.attrs.items()}
@@ -157,6 +172,7 @@ def _load_one(path):
         if int(attrs.get("format_version", -1)) not in SUPPORTED_VERSIONS:
             raise ResultsError(f"{path}: format version {attrs.get('format_version')} is not one this "
                                f"package reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+        _check_declared_sizes(path, f, attrs)
         group = f["design"]
         design_attrs = {k: _text(v) for k, v in group.attrs.items()}
         parameters = _strings(group["parameter"]) if "parameter" in group else []

@@ -103,6 +103,28 @@ def test_the_analysis_package_reads_only_regular_files_and_never_past_the_limit(
     assert read_text(tmp_path / "ok.toml") == "a = 'é'\n"
 
 
+def test_a_results_file_declaring_billions_of_runs_is_refused_before_it_is_allocated(placesim, write_fixture, tmp_path):
+    """A small results file whose runs, or whose /status/completed, declare 2,000,000,000 entries
+    (16 GB of labels to read): the engine's check and the loader each refuse it within a second."""
+    import h5py
+    from placesim_analysis.loader import ResultsError, load
+    for edit in ("runs", "completed"):
+        path = tmp_path / f"{edit}.h5"
+        run([write_fixture, str(path)], tmp_path, check=True)
+        with h5py.File(path, "r+") as f:
+            if edit == "runs":
+                f.attrs["runs"] = 2_000_000_000
+            else:
+                del f["status/completed"]
+                f["status"].create_dataset("completed", shape=(2_000_000_000,), dtype="u1", chunks=(1 << 20,))
+        stderr = refused_quickly([placesim, "compare", str(path)], tmp_path)
+        assert f"{path} is damaged" in stderr, stderr
+        started = time.monotonic()
+        with pytest.raises(ResultsError, match="damaged"):
+            load(path)
+        assert time.monotonic() - started < QUICK
+
+
 # ---------------------------------------------------------------------------------------------
 # Calibration files: a checksum, a checked version, and the place they were made for
 
