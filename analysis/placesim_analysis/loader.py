@@ -111,16 +111,29 @@ def load(path):
     with handle as f:
         if _text(f.attrs.get("format", "")) == ROUNDS_FORMAT:
             index = {k: _text(v) for k, v in f.attrs.items()}
-            try:  # exactly the files it lists, by the engine's rules (rounds.py)
-                listed = rounds.listing(path, f)
-                files = rounds.round_files(path, listed)
-                parts = [_load_one(file) for file in files]
-                for k, (file, part) in enumerate(zip(files, parts)):
-                    rounds.check_round(path, listed, k, file, part.scenario)
-            except rounds.RoundsError as error:
-                raise ResultsError(str(error)) from None
-            return _join_rounds(path, index, parts)
+            return _join_rounds(path, index, _load_rounds(path, f))
     return _load_one(path)
+
+
+def _load_rounds(path, f):
+    """Exactly the rounds the open rounds file `f` lists, by the engine's rules (rounds.py)."""
+    try:
+        listed = rounds.listing(path, f)
+        files = rounds.round_files(path, listed)
+    except rounds.RoundsError as error:
+        raise ResultsError(str(error)) from None
+    except (OSError, KeyError) as error:  # h5py's words for what it cannot read
+        raise ResultsError(f"{path} is damaged: its list of rounds cannot be read ({error})") from None
+    parts = []
+    for k, file in enumerate(files):
+        try:
+            parts.append(_load_one(file))
+            rounds.check_round(path, listed, k, file, parts[-1].scenario)
+        except rounds.RoundsError as error:
+            raise ResultsError(str(error)) from None
+        except (OSError, KeyError) as error:
+            raise ResultsError(f"{file} is not a readable results file ({error})") from None
+    return parts
 
 
 def _join_rounds(path, index, parts):

@@ -331,6 +331,14 @@ def test_a_round_listed_outside_its_folder_is_refused(placesim, rounds_made, tmp
     refused_alike(placesim, tmp_path, f"a.h5 lists '{entry}' as round 2, which is not a file of ")
 
 
+@pytest.mark.parametrize("other", ["scenario.toml", "rule.json"])
+def test_a_file_of_the_folder_that_is_no_results_file_is_refused(placesim, rounds_made, tmp_path, other):
+    copy_rounds(rounds_made, tmp_path)
+    files, _ = listed(rounds_made)
+    edit_rounds(tmp_path / "a.h5", file=[files[0], f"a.h5.rounds/{other}"] + files[2:])
+    refused_alike(placesim, tmp_path, f"a.h5.rounds/{other} is not ")
+
+
 def test_a_round_listed_twice_is_refused(placesim, rounds_made, tmp_path):
     copy_rounds(rounds_made, tmp_path)
     files, _ = listed(rounds_made)
