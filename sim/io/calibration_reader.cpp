@@ -64,9 +64,7 @@ CalibrationFile read_open_file(const std::string& path, hid_t file) {
   return c;
 }
 
-std::vector<std::uint8_t> encode(const CalibrationFile& c, const std::string& problem) {
-  ChildMessage out;
-  out.put_text(problem);
+void encode(const CalibrationFile& c, ChildMessage& out) {
   out.put_u64(static_cast<std::uint64_t>(c.format_version));
   out.put_text(c.status);
   out.put_text(c.scenario);
@@ -76,7 +74,6 @@ std::vector<std::uint8_t> encode(const CalibrationFile& c, const std::string& pr
   for (const auto& draw : c.posterior.draws) {
     for (const double x : draw) out.put_double(x);
   }
-  return out.bytes();
 }
 
 CalibrationFile decode(ChildMessage& in, const std::string& path) {
@@ -111,26 +108,12 @@ CalibrationFile read_calibration_in_process(const std::string& path) {
 }
 
 CalibrationFile read_calibration_file(const std::string& path) {
-  ChildAnswer answer = run_in_child(path, [&] {
-    try {
-      return encode(read_calibration_in_process(path), "");
-    } catch (const std::exception& e) {
-      const std::string what = e.what();  // every answer names the file
-      return encode(CalibrationFile{}, what.find(path) != std::string::npos ? what : path + ": " + what);
-    }
-  });
-  if (!answer.answered) throw std::runtime_error(answer.problem);
-  std::string problem;
-  CalibrationFile c;
+  ChildMessage in = read_in_child(path, [&](ChildMessage& out) { encode(read_calibration_in_process(path), out); });
   try {
-    ChildMessage in(std::move(answer.bytes));
-    problem = in.text();
-    if (problem.empty()) c = decode(in, path);
+    return decode(in, path);
   } catch (const std::exception&) {
-    problem = "cannot check " + path + ": the checking process stopped early";
+    throw std::runtime_error("cannot check " + path + ": the checking process stopped early");
   }
-  if (!problem.empty()) throw std::runtime_error(problem);
-  return c;
 }
 
 }  // namespace placesim

@@ -108,6 +108,34 @@ ChildAnswer run_in_child(const std::string& path, const std::function<std::vecto
   return answer;
 }
 
+ChildMessage read_in_child(const std::string& path, const std::function<void(ChildMessage&)>& read) {
+  ChildAnswer answer = run_in_child(path, [&] {
+    ChildMessage out;
+    try {
+      ChildMessage value;
+      read(value);
+      out.put_text("");
+      out.put_bytes(value.bytes());
+    } catch (const std::exception& e) {
+      const std::string what = e.what();  // every refusal names the file
+      out.put_text(what.find(path) != std::string::npos ? what : path + ": " + what);
+    }
+    return out.bytes();
+  });
+  if (!answer.answered) throw std::runtime_error(answer.problem);
+  std::string problem;
+  std::vector<std::uint8_t> value;
+  try {
+    ChildMessage in(std::move(answer.bytes));
+    problem = in.text();
+    if (problem.empty()) value = in.byte_string();
+  } catch (const std::exception&) {
+    problem = "cannot check " + path + ": the checking process stopped early";
+  }
+  if (!problem.empty()) throw std::runtime_error(problem);
+  return ChildMessage(std::move(value));
+}
+
 void ChildMessage::put_u64(std::uint64_t x) {
   for (int b = 0; b < 8; ++b) bytes_.push_back(static_cast<std::uint8_t>(x >> (8 * b)));
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace placesim {
@@ -20,6 +21,13 @@ struct ChildAnswer {
 // Runs `work` on `path` in a child process (in this one when no child can be started). The
 // child may take ten seconds, and one more for every 10 MB of the file.
 ChildAnswer run_in_child(const std::string& path, const std::function<std::vector<std::uint8_t>()>& work);
+
+class ChildMessage;
+
+// Reads `path` in a child process: `read` fills a message with what it read there, which comes
+// back here. Throws std::runtime_error naming the file with what `read` threw (its refusal), or
+// saying that the child did not answer (it crashed, was too slow, or stopped early).
+ChildMessage read_in_child(const std::string& path, const std::function<void(ChildMessage&)>& read);
 
 // What crosses the pipe: numbers, texts and byte strings, length-prefixed.
 class ChildMessage {

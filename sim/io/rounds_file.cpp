@@ -25,54 +25,38 @@ std::vector<std::int64_t> read_integers(hid_t file, const std::string& name) {
   return values;
 }
 
-std::vector<std::uint8_t> encode(const RoundsListing& l, const std::string& problem) {
-  ChildMessage out;
-  out.put_text(problem);
+// Each list with its own length: a damaged file's lists may differ in length (listed_rounds says so).
+void encode(const RoundsListing& l, ChildMessage& out) {
   out.put_u64(static_cast<std::uint64_t>(l.format_version));
   out.put_text(l.scenario);
   out.put_u64(l.files.size());
-  for (std::size_t i = 0; i < l.files.size(); ++i) {
-    out.put_text(l.files[i]);
-    out.put_u64(static_cast<std::uint64_t>(l.first_replicate[i]));
-    out.put_u64(static_cast<std::uint64_t>(l.replicates[i]));
+  for (const std::string& file : l.files) out.put_text(file);
+  for (const auto* numbers : {&l.first_replicate, &l.replicates}) {
+    out.put_u64(numbers->size());
+    for (const std::int64_t x : *numbers) out.put_u64(static_cast<std::uint64_t>(x));
   }
-  return out.bytes();
 }
 
 RoundsListing decode(ChildMessage& in) {
   RoundsListing l;
   l.format_version = static_cast<int>(in.u64());
   l.scenario = in.text();
-  const std::uint64_t n = in.u64();
-  for (std::uint64_t i = 0; i < n; ++i) {
-    l.files.push_back(in.text());
-    l.first_replicate.push_back(static_cast<std::int64_t>(in.u64()));
-    l.replicates.push_back(static_cast<std::int64_t>(in.u64()));
+  const std::uint64_t files = in.u64();
+  for (std::uint64_t i = 0; i < files; ++i) l.files.push_back(in.text());
+  for (auto* numbers : {&l.first_replicate, &l.replicates}) {
+    const std::uint64_t n = in.u64();
+    for (std::uint64_t i = 0; i < n; ++i) numbers->push_back(static_cast<std::int64_t>(in.u64()));
   }
   return l;
 }
 
 RoundsListing read_listing(const std::string& path) {
-  ChildAnswer answer = run_in_child(path, [&] {
-    try {
-      return encode(read_rounds_listing_in_process(path), "");
-    } catch (const std::exception& e) {
-      const std::string what = e.what();  // every answer names the file
-      return encode(RoundsListing{}, what.find(path) != std::string::npos ? what : path + ": " + what);
-    }
-  });
-  if (!answer.answered) throw std::runtime_error(answer.problem);
-  std::string problem;
-  RoundsListing listing;
+  ChildMessage in = read_in_child(path, [&](ChildMessage& out) { encode(read_rounds_listing_in_process(path), out); });
   try {
-    ChildMessage in(std::move(answer.bytes));
-    problem = in.text();
-    if (problem.empty()) listing = decode(in);
+    return decode(in);
   } catch (const std::exception&) {
-    problem = "cannot check " + path + ": the checking process stopped early";
+    throw std::runtime_error("cannot check " + path + ": the checking process stopped early");
   }
-  if (!problem.empty()) throw std::runtime_error(problem);
-  return listing;
 }
 
 std::string replicates_text(std::int64_t first, std::int64_t count) {
