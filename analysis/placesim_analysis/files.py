@@ -88,8 +88,9 @@ def check_results_file(placesim, path):
     """The engine's check of a results file (placesim info: in a child process, bounded in
     time, every chunk against its checksum); raises UnreadableFile with its message."""
     require_regular(path)
-    checked = subprocess.run([placesim, "info", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             text=True)
+    # An absolute path: a name starting with "-" must not read as an option.
+    checked = subprocess.run([placesim, "info", os.path.abspath(path)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
     if checked.returncode != 0:
         lines = checked.stderr.strip().splitlines() or [f"{path}: the check failed (status {checked.returncode})"]
         raise UnreadableFile(lines[-1].removeprefix("placesim: "))
