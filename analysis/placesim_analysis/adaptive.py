@@ -46,10 +46,10 @@ from .compare_cli import month_window, text_report
 from .decision import CompareError, Window, compare, default_window, pairwise, rank
 from .economics import GAIN_METRIC
 from .engine_run import run_placesim
+from .files import UnreadableFile, check_results_file, read_text
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
+from .rounds import VERSION as ROUNDS_VERSION
 from .toml_text import toml_array
-
-FORMAT_VERSION = 1
 
 
 @dataclass
@@ -157,6 +157,7 @@ class RoundRunner:
     def run(self, r):
         output = self.path(r.number)
         if output.exists():
+            check_results_file(self.placesim, output)  # a finished round, kept: checked before h5py opens it
             return output
         finished = run_placesim(self.placesim, self.scenario, output,
                                 ["--replicates", str(r.replicates), "--set", f"simulation.first_replicate={r.first_replicate}",
@@ -178,7 +179,7 @@ def write_rounds_file(output, files, rounds, rule, window, status, command_line,
     text = h5py.string_dtype()
     with h5py.File(partial, "w") as f:
         f.attrs["format"] = ROUNDS_FORMAT
-        f.attrs["format_version"] = FORMAT_VERSION
+        f.attrs["format_version"] = ROUNDS_VERSION
         f.attrs["halfwidth"] = rule.halfwidth
         f.attrs["outcome"] = rule.outcome
         f.attrs["window"] = f"{window.first}:{window.last}"
@@ -266,7 +267,11 @@ def parser():
 def main(argv):
     args = parser().parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
-    scenario_text = Path(args.scenario).read_text(encoding="utf-8")
+    try:
+        scenario_text = read_text(args.scenario)
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     scenario = tomllib.loads(scenario_text)
     strategies = scenario.get("simulation", {}).get("strategies", [BASELINE])
     window = (args.at, args.at) if args.at is not None else ((args.over.first, args.over.last) if args.over else None)
@@ -292,6 +297,9 @@ def main(argv):
     except (RoundError, ResultsError, CompareError) as error:
         print(f"placesim run: {error}", file=sys.stderr)
         return 1
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     done = rounds[-1].first_replicate + rounds[-1].replicates
     runs = sum(r.replicates * len(r.strategies) for r in rounds)
     verdict = {"settled": f"settled: {rounds[-1].best} is best, every other strategy clearly worse",

@@ -14,6 +14,7 @@ from .delivery import delivery, delivery_table
 from .discovery_report import sweep_sections
 from .economics import cost_effectiveness
 from .elections import RECOVERY_HORIZON, election_resilience
+from .files import UnreadableFile, require_regular
 from .heatmaps import default_heatmap_months, grid_outcome, sector_trust
 from .interactive import write_plotly_js
 from .loader import BASELINE, load
@@ -33,9 +34,10 @@ class ReportError(Exception):
 def is_calibration_file(path):
     """Whether the file is a placesim calibrate file (its own report)."""
     try:
+        require_regular(path)
         with h5py.File(path, "r") as f:
             format_name = f.attrs.get("format", b"")
-    except OSError:
+    except (OSError, UnreadableFile):
         return False
     return (format_name.decode() if isinstance(format_name, bytes) else str(format_name)) == "placesim-calibration"
 

@@ -1,11 +1,8 @@
 #include "scenario/calibration_targets.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -14,6 +11,8 @@
 #include "model/place.hpp"
 #include "scenario/suggestion.hpp"
 #include "scenario/sweep_reader.hpp"
+#include "scenario/toml_limits.hpp"
+#include "scenario/user_file.hpp"
 #include "scenario/value_reader.hpp"
 
 namespace placesim {
@@ -42,7 +41,7 @@ class TargetsReader {
   CalibrationTargets read() {
     CalibrationTargets result;
     result.path = path_;
-    const TomlValue root = parse_toml(file_text(path_, "targets file"), path_);
+    const TomlValue root = parse_toml(read_user_file(path_, "targets file", kMaxTomlBytes), path_);
     for (const auto& [key, value] : in_file_order(root)) {
       if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end()) {
         throw ScenarioError(at(*value), key, "unknown key" + did_you_mean(key, kTopKeys) +
@@ -76,16 +75,6 @@ class TargetsReader {
 
  private:
   SourcePosition at(const TomlValue& value) const { return position(path_, value); }
-
-  static std::string file_text(const std::string& path, const std::string& what) {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) throw ScenarioError({path, 0, 0}, "", "cannot read the " + what + ": it is a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError({path, 0, 0}, "", "cannot read the " + what + ": " + std::strerror(errno));
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
 
   void read_scenario(const TomlValue& root, CalibrationTargets& result) const {
     if (!root.contains("scenario")) {
@@ -381,12 +370,8 @@ std::string_view statistic_name(TargetStatistic statistic) { return kStatistics.
 CalibrationTargets load_calibration_targets(const std::string& path) { return TargetsReader(path).read(); }
 
 bool is_targets_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream text;
-  text << in.rdbuf();
   try {
-    const TomlValue root = parse_toml(text.str(), path);
+    const TomlValue root = parse_toml(read_user_file(path, "file", kMaxTomlBytes), path);
     return root.is_table() && root.contains("targets") && !root.contains("simulation");
   } catch (const std::exception&) {
     return false;

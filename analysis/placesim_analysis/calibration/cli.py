@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..files import UnreadableFile
 from .calibration_file import write_calibration
 from .engine import Engine, EngineError
 from .history_matching import history_match
@@ -48,7 +49,11 @@ def main(argv):
     started = time.monotonic()
     say = (lambda message: None) if args.quiet else \
         (lambda message: print(f"calibrate: [{time.monotonic() - started:6.1f} s] {message}", file=sys.stderr, flush=True))
-    spec = load_spec(args.spec)
+    try:
+        spec = load_spec(args.spec)
+    except UnreadableFile as error:
+        print(f"placesim calibrate: {error}", file=sys.stderr)
+        return 2
     engine = Engine(args.placesim, args.work, threads=args.threads, quiet=args.quiet,
                     arguments=["--allow-long-runs"] if args.allow_long_runs else [])
     say(f"{spec.dimension} parameters, {len(spec.targets)} targets, up to {spec.settings.waves} waves of "
@@ -76,6 +81,9 @@ def main(argv):
     except EngineError as error:
         print(f"placesim calibrate: {error}", file=sys.stderr)
         return 1
+    except UnreadableFile as error:
+        print(f"placesim calibrate: {error}", file=sys.stderr)
+        return 2
     runs = sum(w.runs for w in matching.waves) + (check.runs if check else 0)
     if not args.quiet:
         print(f"Wrote {args.output}: {runs} runs in {len(matching.waves)} waves, {time.monotonic() - started:.0f} s")

@@ -9,6 +9,7 @@ which would bias the posterior.)"""
 from pathlib import Path
 
 from ..engine_run import run_placesim
+from ..files import check_results_file, read_text
 from ..toml_text import toml_string
 
 
@@ -42,9 +43,10 @@ class Engine:
         scenario = self.work / f"{name}.toml"
         output = self.work / f"{name}.h5"
         if output.exists():
+            check_results_file(self.placesim, output)  # a finished wave, kept: checked before h5py opens it
             return output
         text = design_text(spec, values)
-        if scenario.exists() and scenario.read_text(encoding="utf-8") != text:
+        if scenario.exists() and read_text(scenario) != text:
             raise EngineError(f"{scenario} holds another design; start again with --force")
         scenario.write_text(text, encoding="utf-8")
         finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed), *self.arguments], self.threads)

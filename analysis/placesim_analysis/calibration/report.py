@@ -2,7 +2,7 @@
 parameter, the posterior's pairs, the targets against the posterior's predictions, and
 implausibility by wave, each chart as PNG, SVG and PDF with its data as CSV, on one offline
 page."""
-import h5py
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -11,6 +11,7 @@ from matplotlib.ticker import NullFormatter
 from ..html_safety import text as esc
 from ..page import write_generic_page
 from ..style import FORMATS, Chart, log_y, wrap
+from .calibration_file import open_calibration
 
 COLOUR = "#332288"
 
@@ -20,7 +21,7 @@ def _text(value):
 
 
 def _read(path):
-    with h5py.File(path, "r") as f:
+    with open_calibration(path) as f:
         c = f["calibration"]
         data = {"attrs": {k: _text(v) if not np.isscalar(v) or isinstance(v, (bytes, str)) else v
                           for k, v in f.attrs.items()},
