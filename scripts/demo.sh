@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, runs the default scenario (every built-in strategy against
-# baseline) into results/default.h5, and writes its report to results/default-report/.
-# Extra arguments go to `placesim run` (e.g. --replicates 10).
+# baseline) into results/default.h5, writes its report to results/default-report/, and puts
+# placesim on your PATH (scripts/link.sh), so that the commands README.md and the messages
+# print work as printed. Extra arguments go to `placesim run` (e.g. --replicates 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,4 @@ index="$PWD/results/default-report/index.html"
 echo "Report: $index"
 echo "Open it in a browser, e.g. xdg-open $index"
 echo
-echo "To type placesim rather than build/release/sim/placesim, install it where your PATH looks:"
-echo "  cmake --install build/release --prefix ~/.local    # then ~/.local/bin/placesim"
-echo "  sudo cmake --install build/release                 # or /usr/local/bin/placesim"
+scripts/link.sh

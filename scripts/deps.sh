@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian packages PlaceSim needs that are not yet installed.
-# Safe to run any number of times: it installs nothing when everything is present.
+# Safe to run any number of times: it installs nothing when everything is present. A machine
+# whose dpkg was interrupted (as a fresh one can be) is repaired first, as apt-get asks.
 #   scripts/deps.sh          build, test and analysis dependencies
 #   scripts/deps.sh --mpi    also OpenMPI and Boost.MPI for the optional MPI build
 #   scripts/deps.sh --fuzz   also clang and its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
@@ -21,8 +22,9 @@ packages=(
   python3-xarray python3-h5netcdf python3-pytest python3-scipy
   # calibration: Gaussian-process emulators (history matching)
   python3-sklearn
-  # installing the analysis package for a user's own notebooks (analysis/pyproject.toml)
-  python3-pip python3-setuptools
+  # installing the analysis package for a user's own notebooks (analysis/pyproject.toml), in
+  # a virtual environment (Debian's Python refuses pip installs: PEP 668)
+  python3-pip python3-setuptools python3-venv
   # the report page is tested in headless Chromium, driven over its DevTools websocket
   chromium python3-websocket
   # interactive charts in the report (plotly.js, offline)
@@ -51,12 +53,41 @@ echo "deps: installing ${missing[*]}"
 sudo=""
 if (( EUID != 0 )); then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-# Fetch the package lists first when there are none (a fresh machine), and again if an
-# install fails because the lists are stale.
-if ! compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null; then
+
+errors="$(mktemp)"
+trap 'rm -f "$errors"' EXIT
+# apt-get install, its errors shown and also kept in $errors to tell what went wrong.
+install_missing() {
+  { $sudo apt-get install -y --no-install-recommends "${missing[@]}" 2>&1 1>&3 | tee "$errors" >&2; } 3>&1
+}
+
+# Fetch the package lists first when there are none (a fresh machine); they may be compressed.
+if ! compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; then
   $sudo apt-get update
 fi
-if ! $sudo apt-get install -y --no-install-recommends "${missing[@]}"; then
-  $sudo apt-get update
-  $sudo apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+# Each failure is repaired once, in the order it shows, before trying again:
+# - dpkg was interrupted (a machine's first boot, a killed install): apt-get refuses every
+#   install with "E: dpkg was interrupted, you must manually run 'dpkg --configure -a' to
+#   correct the problem." (status 100; the command is quoted in every language);
+# - what dpkg --configure -a could not configure leaves dependencies unmet: apt-get then asks
+#   for "apt --fix-broken install", which apt-get -f install is;
+# - anything else may be stale package lists: fetch them again.
+finished_dpkg=0 fixed_broken=0 updated=0
+until install_missing; do
+  if (( ! finished_dpkg )) && grep -q "dpkg --configure -a" "$errors"; then
+    finished_dpkg=1
+    echo "deps: dpkg was interrupted; finishing its work: dpkg --configure -a"
+    # Its failure (dependency problems) is repaired by apt-get -f install, next.
+    $sudo dpkg --configure -a || echo "deps: dpkg --configure -a left packages unconfigured"
+  elif (( ! fixed_broken )) && grep -q -e "--fix-broken" "$errors"; then
+    fixed_broken=1
+    echo "deps: repairing unmet dependencies: apt-get -f install"
+    $sudo apt-get -f install -y --no-install-recommends || echo "deps: apt-get -f install failed"
+  elif (( ! updated )); then
+    updated=1
+    $sudo apt-get update
+  else
+    echo "deps: could not install ${missing[*]}; apt-get's messages are above" >&2
+    exit 1
+  fi
+done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the scenario path, --set and results-file reading with libFuzzer under
+# Fuzzes the scenario path, --set, and the reading of results, calibration and rounds files with libFuzzer under
 # AddressSanitizer and UndefinedBehaviorSanitizer (the `fuzz` preset, clang), for a bounded time.
 #   scripts/fuzz.sh              60 s per target (what CI runs)
 #   scripts/fuzz.sh 3600         an hour per target (the longer run, docs/testing.md)
@@ -19,7 +19,7 @@ cmake --build --preset fuzz
 fuzzers=build/fuzz/tests/fuzz
 mkdir -p build/fuzz/crashes
 status=0
-for target in scenario set results; do
+for target in scenario set results calibration rounds; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   seeds=(tests/fuzz/corpus/$target tests/fuzz/regressions/$target)

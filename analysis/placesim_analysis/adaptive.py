@@ -10,8 +10,9 @@ without an election):
   1. Every pair of strategies is compared as placesim compare does (decision.pairwise): the
      mean paired difference over the replicates both have, with Holm-adjusted 95% intervals
      over all the pairs. So the final file's compare output is exactly what the rule saw.
-  2. The best contender is the one with the highest mean. A contender whose interval against
-     it lies wholly below zero is settled as worse and drops out of later rounds.
+  2. The best contender is the one ranked first as compare ranks them (decision.rank: on the
+     paired difference from baseline). A contender whose interval against it lies wholly below
+     zero is settled as worse and drops out of later rounds.
   3. The run stops when one contender is left ("settled"); or when every difference between two
      contenders has an interval of half-width at most HALFWIDTH ("precise"); or when another
      round would pass --max-replicates ("capped", reported as not settled).
@@ -42,13 +43,14 @@ import numpy as np
 import pandas as pd
 
 from .compare_cli import month_window, text_report
-from .decision import CompareError, Window, compare, default_window, pairwise
+from .decision import CompareError, Window, compare, default_window, pairwise, rank
 from .economics import GAIN_METRIC
 from .engine_run import run_failure, run_placesim
+from .files import UnreadableFile, check_results_file, read_text
 from .loader import BASELINE, ROUNDS_FORMAT, ResultsError, load
 from .output_files import OutputError, written_whole
-
-FORMAT_VERSION = 1
+from .rounds import VERSION as ROUNDS_VERSION
+from .toml_text import toml_array
 
 
 @dataclass
@@ -107,8 +109,7 @@ def paired(frames, strategies):
 
 def decide(table, rule, contenders):
     """The rule's steps 1-3 on the runs so far (module docstring)."""
-    means = table.mean()
-    ranking = list(means.sort_values(ascending=False).index)
+    ranking = rank(table)
     differences = pairwise(table, ranking)
     ordered = [s for s in ranking if s in contenders]
     best = ordered[0]
@@ -157,11 +158,11 @@ class RoundRunner:
     def run(self, r):
         output = self.path(r.number)
         if output.exists():
+            check_results_file(self.placesim, output)  # a finished round, kept: checked before h5py opens it
             return output
-        names = ", ".join(f'"{s}"' for s in r.strategies)
         finished = run_placesim(self.placesim, self.scenario, output,
                                 ["--replicates", str(r.replicates), "--set", f"simulation.first_replicate={r.first_replicate}",
-                                 "--set", f"simulation.strategies=[{names}]"], self.threads)
+                                 "--set", f"simulation.strategies={toml_array(r.strategies)}"], self.threads)
         if finished.returncode != 0:
             raise RoundError(f"round {r.number} (placesim run) failed: {run_failure(finished)}")
         return output
@@ -177,7 +178,7 @@ def write_rounds_file(output, files, rounds, rule, window, status, command_line,
     text = h5py.string_dtype()
     with written_whole(output) as partial, h5py.File(partial, "w") as f:
         f.attrs["format"] = ROUNDS_FORMAT
-        f.attrs["format_version"] = FORMAT_VERSION
+        f.attrs["format_version"] = ROUNDS_VERSION
         f.attrs["halfwidth"] = rule.halfwidth
         f.attrs["outcome"] = rule.outcome
         f.attrs["window"] = f"{window.first}:{window.last}"
@@ -264,7 +265,11 @@ def parser():
 def main(argv):
     args = parser().parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
-    scenario_text = Path(args.scenario).read_text(encoding="utf-8")
+    try:
+        scenario_text = read_text(args.scenario)
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     scenario = tomllib.loads(scenario_text)
     strategies = scenario.get("simulation", {}).get("strategies", [BASELINE])
     window = (args.at, args.at) if args.at is not None else ((args.over.first, args.over.last) if args.over else None)
@@ -299,6 +304,9 @@ def main(argv):
     except (RoundError, ResultsError, CompareError, OutputError) as error:
         print(f"placesim run: {error}", file=sys.stderr)
         return 1
+    except UnreadableFile as error:
+        print(f"placesim run: {error}", file=sys.stderr)
+        return 2
     done = rounds[-1].first_replicate + rounds[-1].replicates
     runs = sum(r.replicates * len(r.strategies) for r in rounds)
     verdict = {"settled": f"settled: {rounds[-1].best} is best, every other strategy clearly worse",

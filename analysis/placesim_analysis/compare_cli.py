@@ -8,8 +8,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .csv_output import write_csv
 from .decision import CompareError, Window, compare
-from .economics import GAIN_STEP
+from .economics import GAIN_STEP, ICER_PER_STEP, MONEY_UNITS, PER_STEP
 from .loader import ResultsError, load
 
 
@@ -57,22 +58,27 @@ def text_report(results, c):
                    "probability carries their uncertainty.")
     pairs = c.means[c.means.outcome == c.primary]["pairs"]
     counts = f"{pairs.min()}" if pairs.min() == pairs.max() else f"{pairs.min()} to {pairs.max()}"
-    out.append(f"{counts} paired replicates per strategy; ranked by {label}.\n")
+    out.append(f"{counts} paired replicate{'s' if pairs.max() > 1 else ''} per strategy; ranked by {label}.")
+    if c.best.isna().all():
+        out.append("With one paired replicate there is no interval, no test and no probability of being best: run "
+                   "more replicates (--replicates 10, or placesim run --until).")
+    out.append("")
     out.append("In words:")
     out += [f"  {line}" for line in c.sentences]
     out.append("")
     out.append(f"Ranking by {label} (mean and 95% CI; probability of being best, bootstrap over pairs):")
     for rank, s in enumerate(c.ranking, 1):
         row = c.means[(c.means.outcome == c.primary) & (c.means.strategy == s)].iloc[0]
-        out.append(f"  {rank:2d}. {s:28s} {_interval(row['mean'], row['low'], row['high']):32s} "
-                   f"P(best) {c.best[s]:.2f}")
+        best = f"P(best) {c.best[s]:.2f}" if np.isfinite(c.best[s]) else ""
+        out.append(f"  {rank:2d}. {s:28s} {_interval(row['mean'], row['low'], row['high']):32s} {best}".rstrip())
     out.append("")
     d = c.differences[c.differences.outcome == c.primary]
     out.append(f"Pairwise paired differences in {label} (Holm-adjusted; intervals at Holm's level for each):")
     for _, row in d.iterrows():
-        flag = "" if row["low"] <= 0 <= row["high"] else "  *"
+        flag = "  *" if (row["low"] > 0 or row["high"] < 0) else ""  # NaN (one pair) declares nothing
+        test = f" p(Holm) {row['p_holm']:.3g}{flag}" if np.isfinite(row["p_holm"]) else " no test (one pair)"
         out.append(f"  {row['strategy']:>22s} - {row['versus']:22s} {_interval(row['difference'], row['low'], row['high']):34s}"
-                   f" p(Holm) {row['p_holm']:.3g}{flag}")
+                   f"{test}")
     out.append("  * the interval excludes 0: Holm's procedure declares the difference at the 5% level")
     if not c.economics.empty:
         out.append("")
@@ -95,33 +101,38 @@ def text_report(results, c):
     return "\n".join(out)
 
 
-def tidy(c):
-    """One long table: every estimate with its interval."""
+def tidy(results, c):
+    """One long table: every estimate with its interval and units."""
     rows = []
+    units = lambda outcome: results.units.get(outcome, "")
+    per_step_units = f"{MONEY_UNITS} per {GAIN_STEP:g} of {c.primary}"
     for _, r in c.means.iterrows():
         rows.append({"quantity": "mean", "outcome": r["outcome"], "strategy": r["strategy"], "versus": "",
-                     "estimate": r["mean"], "low": r["low"], "high": r["high"], "p_holm": np.nan, "note": ""})
+                     "estimate": r["mean"], "low": r["low"], "high": r["high"], "p_holm": np.nan,
+                     "units": units(r["outcome"]), "note": ""})
     for _, r in c.differences.iterrows():
         rows.append({"quantity": "difference", "outcome": r["outcome"], "strategy": r["strategy"], "versus": r["versus"],
                      "estimate": r["difference"], "low": r["low"], "high": r["high"], "p_holm": r["p_holm"],
-                     "note": f"interval at level {r['level']:.4f} (Holm)"})
+                     "units": units(r["outcome"]),
+                     "note": f"interval at level {r['level']:.4f} (Holm)" if np.isfinite(r["level"]) else "one pair: no test"})
     for s, p in c.best.items():
         rows.append({"quantity": "probability_best", "outcome": c.primary, "strategy": s, "versus": "",
-                     "estimate": p, "low": np.nan, "high": np.nan, "p_holm": np.nan, "note": ""})
+                     "estimate": p, "low": np.nan, "high": np.nan, "p_holm": np.nan, "units": "probability", "note": ""})
     for _, r in c.economics.iterrows():
         rows.append({"quantity": "cost", "outcome": "cost_cumulative", "strategy": r["strategy"], "versus": "",
                      "estimate": r["cost"], "low": r["cost_low"], "high": r["cost_high"], "p_holm": np.nan,
-                     "note": r["status"]})
+                     "units": MONEY_UNITS, "note": r["status"]})
         rows.append({"quantity": "gain", "outcome": c.primary, "strategy": r["strategy"], "versus": "baseline",
-                     "estimate": r["gain"], "low": r["gain_low"], "high": r["gain_high"], "p_holm": np.nan, "note": ""})
+                     "estimate": r["gain"], "low": r["gain_low"], "high": r["gain_high"], "p_holm": np.nan,
+                     "units": units(c.primary), "note": ""})
         if not np.isnan(r.get("cost_per_step", np.nan)):
-            rows.append({"quantity": f"cost_per_{GAIN_STEP:g}", "outcome": c.primary, "strategy": r["strategy"],
+            rows.append({"quantity": PER_STEP, "outcome": c.primary, "strategy": r["strategy"],
                          "versus": "baseline", "estimate": r["cost_per_step"], "low": r["cost_per_step_low"],
-                         "high": r["cost_per_step_high"], "p_holm": np.nan, "note": ""})
+                         "high": r["cost_per_step_high"], "p_holm": np.nan, "units": per_step_units, "note": ""})
         if not np.isnan(r["icer"]):
-            rows.append({"quantity": "icer", "outcome": c.primary, "strategy": r["strategy"], "versus": r["icer_versus"],
-                         "estimate": r["icer"], "low": np.nan, "high": np.nan, "p_holm": np.nan,
-                         "note": "GBP thousand per unit of the outcome"})
+            rows.append({"quantity": ICER_PER_STEP, "outcome": c.primary, "strategy": r["strategy"],
+                         "versus": r["icer_versus"], "estimate": r["icer"] * GAIN_STEP, "low": np.nan, "high": np.nan,
+                         "p_holm": np.nan, "units": per_step_units, "note": ""})
     frame = pd.DataFrame(rows)
     frame.insert(0, "months", c.window.describe())
     return frame
@@ -132,6 +143,7 @@ def main(argv):
     warnings.simplefilter("ignore", RuntimeWarning)
     try:
         results = load(args.results)
+        results.require_runs()
         outcomes = [o.strip() for o in args.outcomes.split(",") if o.strip()] if args.outcomes else None
         window = args.over or (Window(args.at, args.at) if args.at is not None else None)
         c = compare(results, outcomes, window)
@@ -141,9 +153,9 @@ def main(argv):
     if args.format == "text":
         print(text_report(results, c))
     elif args.format == "csv":
-        tidy(c).to_csv(sys.stdout, index=False)
+        write_csv(tidy(results, c), sys.stdout)
     else:
-        frame = tidy(c).replace({np.nan: None})
+        frame = tidy(results, c).replace({np.nan: None})
         print(json.dumps({"months": c.window.describe(), "ranked_by": c.primary, "ranking": c.ranking,
                           "sentences": c.sentences, "estimates": frame.to_dict(orient="records")}, indent=1))
     return 0

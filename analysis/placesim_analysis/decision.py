@@ -4,15 +4,23 @@ Every comparison is paired: replicate r of every strategy at a design point shar
 streams (and, with --posterior, its parameters), so a strategy is compared with another on the
 same (point, replicate) pairs.
 
+- Ranking: by each strategy's mean paired difference from baseline (or, without one, from the
+  strategy with the most pairs), over the pairs both have. Where every strategy has every pair
+  this is the ranking by mean; after placesim run --until, whose dropped strategies have fewer
+  replicates, it keeps the comparison paired (a mean over 40 replicates is not comparable with
+  one over 1,000).
 - Means: per strategy, with a t interval over its runs.
 - Pairwise differences: every pair of strategies, the mean paired difference with a paired t
   test; p-values adjusted by Holm's step-down procedure (Holm 1979), and each interval at the
   level Holm tests that difference at (1 - 0.05 / (m - k + 1) for the k-th smallest p of m), so
   an interval that excludes 0 is a difference Holm's procedure declares.
 - Probability of being best: the share of bootstrap resamples of the pairs (2,000, resampled
-  jointly across strategies, so the pairing is kept) in which the strategy has the highest mean.
-  With --posterior runs the pairs are posterior draws, so it carries the parameters'
-  uncertainty.
+  jointly across strategies, so the pairing is kept, and within each set of pairs that have the
+  same strategies, so a strategy dropped by --until keeps its number of pairs in every resample)
+  in which the strategy ranks first (as the ranking does: the highest mean paired difference).
+  Strategies tied for first share the resample equally. With --posterior runs the pairs are
+  posterior draws, so it carries the parameters' uncertainty. With fewer than two pairs there is
+  nothing to resample: no probability, no interval and no test.
 - Cost, gain over baseline and cost per GAIN_STEP of gain: cost is the mean cumulative cost at
   the evaluation month; the cost per unit of gain is mean cost / (mean gain / GAIN_STEP), with a
   bootstrap percentile interval, reported only where the gain's interval is above zero.
@@ -21,6 +29,7 @@ same (point, replicate) pairs.
   frontier would buy its gain for less (its incremental cost-effectiveness ratio is higher than
   the next one's). ICERs are given along the frontier from baseline.
 """
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,13 +101,15 @@ def _t_interval(values):
 
 
 def holm(p_values):
-    """Holm-adjusted p-values and each hypothesis's step (0 for the smallest p)."""
+    """Holm-adjusted p-values and each hypothesis's step (0 for the smallest p). A NaN p (a
+    difference of one pair: no test) is not one of the m hypotheses: NaN, step -1."""
     p = np.asarray(p_values, dtype=float)
-    m = len(p)
-    order = np.argsort(p)
-    adjusted = np.empty(m)
+    tested = np.flatnonzero(~np.isnan(p))
+    m = len(tested)
+    order = tested[np.argsort(p[tested])]
+    adjusted = np.full(len(p), np.nan)
     running = 0.0
-    step = np.empty(m, dtype=int)
+    step = np.full(len(p), -1, dtype=int)
     for k, i in enumerate(order):
         running = max(running, min(1.0, (m - k) * p[i]))
         adjusted[i] = running
@@ -114,17 +125,19 @@ def pairwise(table, ranking):
             n = len(d)
             sd = np.std(d, ddof=1) if n > 1 else np.nan
             mean = float(np.mean(d))
-            if n > 1 and sd > 0:
+            if n < 2:
+                p = np.nan  # one pair: no spread, no test
+            elif sd > 0:
                 p = 2 * stats.t.sf(abs(mean) / (sd / np.sqrt(n)), n - 1)
             else:
-                p = 0.0 if (n > 1 and mean != 0) else 1.0
+                p = 0.0 if mean != 0 else 1.0
             rows.append({"strategy": a, "versus": b, "difference": mean, "sd": sd, "pairs": n, "p": p})
     frame = pd.DataFrame(rows)
     if frame.empty:
         return frame
     frame["p_holm"], steps = holm(frame["p"])
-    m = len(frame)
-    levels = 1 - (1 - CONFIDENCE) / (m - steps)
+    m = int(np.sum(steps >= 0))
+    levels = np.where(steps >= 0, 1 - (1 - CONFIDENCE) / (m - steps), np.nan)
     half = np.array([stats.t.ppf(0.5 + level / 2, max(n - 1, 1)) for level, n in zip(levels, frame["pairs"])]) \
         * frame["sd"] / np.sqrt(frame["pairs"])
     frame["level"] = levels
@@ -133,14 +146,52 @@ def pairwise(table, ranking):
     return frame.drop(columns=["sd"])
 
 
+def reference(table):
+    """The strategy the ranking pairs every other with: baseline, else the one with the most
+    pairs (the first in scenario order among equals)."""
+    return BASELINE if BASELINE in table.columns else table.notna().sum().idxmax()
+
+
+def paired_scores(values, reference_column):
+    """[pair, strategy] values -> each strategy's mean paired difference from the reference
+    column, over the pairs both have (NaN for a strategy with none)."""
+    differences = values - values[:, [reference_column]]
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a strategy without pairs in a resample
+        return np.nanmean(differences, axis=0)
+
+
+def rank(table):
+    """Strategies from best to worst by their mean paired difference from the reference; equal
+    scores keep scenario order."""
+    scores = pd.Series(paired_scores(table.to_numpy(), table.columns.get_loc(reference(table))), index=table.columns)
+    return list(scores.sort_values(ascending=False, kind="stable").index)
+
+
+def pairs_with_reference(table):
+    """{strategy: number of pairs it shares with the reference}."""
+    return (table.notna() & table[[reference(table)]].notna().to_numpy()).sum()
+
+
 def probability_best(table, rng):
+    """The share of bootstrap resamples of the pairs in which each strategy ranks first (ties
+    shared); NaN when a strategy has fewer than two pairs with the reference."""
+    if pairs_with_reference(table).min() < 2:
+        return pd.Series(np.nan, index=table.columns)
     values = table.to_numpy()
-    n = len(values)
+    column = table.columns.get_loc(reference(table))
+    # Pairs are resampled within each set of pairs that have the same strategies (after
+    # placesim run --until: the replicates before a strategy was dropped, and those after), so
+    # that every resample has as many pairs of each strategy as the file.
+    _, stratum = np.unique(np.isnan(values), axis=0, return_inverse=True)
+    strata = [np.flatnonzero(stratum.ravel() == k) for k in range(stratum.max() + 1)]
     wins = np.zeros(values.shape[1])
     for _ in range(BOOTSTRAP):
-        # nanmean: a strategy dropped from later rounds is judged on the pairs it has.
-        means = np.nanmean(values[rng.integers(0, n, n)], axis=0)
-        wins[np.argmax(means)] += 1
+        rows = np.concatenate([rows[rng.integers(0, len(rows), len(rows))] for rows in strata])
+        scores = paired_scores(values[rows], column)
+        first = scores == np.max(scores, initial=-np.inf, where=~np.isnan(scores))
+        if first.any():
+            wins[first] += 1 / first.sum()
     return pd.Series(wins / BOOTSTRAP, index=table.columns)
 
 
@@ -209,7 +260,7 @@ def compare(results, outcomes=None, window=None):
     rng = np.random.default_rng(SEED)
     tables = {o: paired_table(results, o, window) for o in outcomes}
     main = tables[primary]
-    ranking = list(main.mean().sort_values(ascending=False).index)  # each strategy's mean over its pairs
+    ranking = rank(main)
 
     means, differences = [], []
     for o, table in tables.items():
@@ -264,6 +315,39 @@ def _money(value):
     return f"GBP {value:,.0f}k" if abs(value) >= 1 else f"GBP {value * 1000:,.0f}"
 
 
+def _gain_words(row, d, label, when):
+    """'raises the index by 0.040 (95% CI 0.010 to 0.070) over baseline at month 119'; a strategy
+    that lowers it is said to, with the interval of the reduction."""
+    gain, low, high = row["gain"], row["gain_low"], row["gain_high"]
+    if gain >= 0:
+        text, interval, against = f"raises the {label} by {number(gain, d)}", (low, high), "over"
+    else:
+        text, interval, against = f"lowers the {label} by {number(-gain, d)}", (-high, -low), "compared with"
+    if np.isfinite(low) and np.isfinite(high):
+        text += f" (95% CI {number(interval[0], d)} to {number(interval[1], d)})"
+    else:
+        text += " (one replicate: no interval)"
+    return f"{text} {against} baseline at {when}"
+
+
+def _cost_words(row):
+    """What the gain costs: per GAIN_STEP where the gain is clearly above zero; else the cost and
+    what it bought."""
+    if not np.isnan(row.get("cost_per_step", np.nan)):
+        return (f", for {_money(row['cost_per_step'])} per {GAIN_STEP:g} (95% CI "
+                f"{_money(row['cost_per_step_low'])} to {_money(row['cost_per_step_high'])})")
+    if row["cost"] <= 0:
+        return ""
+    cost = f", at a cost of {_money(row['cost'])}"
+    if not np.isfinite(row["gain_high"]):
+        return cost
+    if row["gain_high"] < 0:
+        return cost + ", for no gain: it does worse than baseline"
+    if row["gain"] < 0:
+        return cost + ", for no gain clearly above zero"
+    return cost + ", for a gain not clearly above zero"
+
+
 def sentences(results, c):
     label = results.labels.get(c.primary, c.primary)
     count = len(c.ranking)
@@ -275,17 +359,11 @@ def sentences(results, c):
         p_best = c.best.get(s, np.nan)
         if gains is not None and s != BASELINE:
             row = gains.loc[s]
-            verb = "raises" if row["gain"] >= 0 else "lowers"
-            text = (f"{s} {verb} the {label} by {number(abs(row['gain']), d)} (95% CI {number(row['gain_low'], d)} "
-                    f"to {number(row['gain_high'], d)}) over baseline at {c.window.describe()}")
-            if not np.isnan(row.get("cost_per_step", np.nan)):
-                text += (f", for {_money(row['cost_per_step'])} per {GAIN_STEP:g} (95% CI "
-                         f"{_money(row['cost_per_step_low'])} to {_money(row['cost_per_step_high'])})")
-            elif row["cost"] > 0:
-                text += f", at a cost of {_money(row['cost'])}, for a gain not clearly above zero"
+            text = f"{s} {_gain_words(row, d, label, c.window.describe())}{_cost_words(row)}"
         else:
             mean = c.means[(c.means.outcome == c.primary) & (c.means.strategy == s)]["mean"].iloc[0]
             text = f"{s}: {label} {number(mean, decimals_for([mean]))} at {c.window.describe()}"
-        text += f"; the probability that it is the best of the {count} is {p_best:.2f}."
-        lines.append(text)
+        if np.isfinite(p_best):
+            text += f"; the probability that it is the best of the {count} is {p_best:.2f}"
+        lines.append(text + ".")
     return lines

@@ -6,14 +6,16 @@ import plotly.graph_objects as go
 import matplotlib.pyplot as plt
 
 from . import interactive
-from .economics import GAIN_STEP
+from .economics import GAIN_STEP, ICER_PER_STEP, MONEY_UNITS, PER_STEP
+from .html_safety import plotly_text
 from .loader import BASELINE
 from .style import Chart, pretty, strategy_colours, wrap
 from .tables import decimals_for, interval, number
 
 
 def _primary_rows(c):
-    """One row per strategy in ranked order: mean, gain and economics of the primary outcome."""
+    """One row per strategy in ranked order: mean, gain and economics of the primary outcome,
+    the money in MONEY_UNITS, named as compare's CSV names them (PER_STEP, ICER_PER_STEP)."""
     means = c.means[c.means.outcome == c.primary].set_index("strategy")
     rows = []
     for rank, s in enumerate(c.ranking, 1):
@@ -22,10 +24,12 @@ def _primary_rows(c):
                "probability_best": float(c.best[s])}
         if not c.economics.empty:
             e = c.economics.set_index("strategy").loc[s]
-            row.update({k: e[k] for k in ("gain", "gain_low", "gain_high", "cost", "cost_low", "cost_high", "status",
-                                          "icer", "icer_versus")})
-            for k in ("cost_per_step", "cost_per_step_low", "cost_per_step_high"):
-                row[k] = e.get(k, np.nan)
+            row.update({k: e[k] for k in ("gain", "gain_low", "gain_high", "cost", "cost_low", "cost_high", "status")})
+            for k, name in (("cost_per_step", PER_STEP), ("cost_per_step_low", f"{PER_STEP}_low"),
+                            ("cost_per_step_high", f"{PER_STEP}_high")):
+                row[name] = e.get(k, np.nan)
+            row.update({ICER_PER_STEP: e["icer"] * GAIN_STEP, "icer_versus": e["icer_versus"],
+                        "money_units": MONEY_UNITS})
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -42,9 +46,9 @@ def decision_chart(results, c):
     d = decimals_for(shown[value])
 
     def note(row):
-        parts = [f"P(best) {row['probability_best']:.2f}"]
-        if with_gain and np.isfinite(row.get("cost_per_step", np.nan)):
-            parts.append(f"GBP {row['cost_per_step']:,.0f}k per {GAIN_STEP:g}")
+        parts = [f"P(best) {row['probability_best']:.2f}"] if np.isfinite(row["probability_best"]) else []
+        if with_gain and np.isfinite(row.get(PER_STEP, np.nan)):
+            parts.append(f"GBP {row[PER_STEP]:,.0f}k per {GAIN_STEP:g}")
         return ", ".join(parts)
 
     question = (f"Which strategy raises {label} most over baseline at {c.window.describe()}, how sure is that, and "
@@ -67,7 +71,8 @@ def decision_chart(results, c):
     live = go.Figure()
     live.add_vline(x=0, line={"color": "#555555", "width": 1})
     for _, row in shown.iterrows():
-        hover = (f"<b>{pretty(row['strategy'])}</b><br>{'gain' if with_gain else 'mean'} "
+        name = plotly_text(pretty(row["strategy"]))  # plain text in plotly's markup
+        hover = (f"<b>{name}</b><br>{'gain' if with_gain else 'mean'} "
                  f"{interval(row[value], row[low], row[high], d)}<br>{note(row)}")
         if with_gain:
             hover += f"<br>cost GBP {row['cost']:,.0f}k; {row['status']}"
@@ -75,8 +80,8 @@ def decision_chart(results, c):
         if np.isfinite(row[low]):
             error = {"type": "data", "symmetric": False, "array": [row[high] - row[value]],
                      "arrayminus": [row[value] - row[low]]}
-        live.add_trace(go.Scatter(x=[row[value]], y=[pretty(row["strategy"])], mode="markers", error_x=error,
-                                  marker={"size": 11, "color": colours[row["strategy"]]}, name=pretty(row["strategy"]),
+        live.add_trace(go.Scatter(x=[row[value]], y=[name], mode="markers", error_x=error,
+                                  marker={"size": 11, "color": colours[row["strategy"]]}, name=name,
                                   hovertext=[hover], hoverinfo="text"))
     interactive.layout(live, question, ax.get_xlabel(), "", height=140 + 38 * len(shown))
     live.update_layout(hovermode="closest", showlegend=False)
@@ -87,9 +92,10 @@ def decision_chart(results, c):
     return Chart("decision", question, figure, plt_data,
                  "Paired differences from baseline (replicate r of each strategy against replicate r of "
                  "baseline) with 95% t intervals; the probability of being best is the share of 2,000 bootstrap "
-                 "resamples of the replicates in which the strategy has the highest mean; cost per "
-                 f"{GAIN_STEP:g} of gain is mean cost / (mean gain / {GAIN_STEP:g}), given where the gain's "
-                 "interval is above zero. Hover a strategy for its numbers.", interactive=live)
+                 "resamples of the replicates in which the strategy ranks first; cost per "
+                 f"{GAIN_STEP:g} of gain ({PER_STEP} in the CSV, in {MONEY_UNITS}, as is {ICER_PER_STEP}) is mean "
+                 f"cost / (mean gain / {GAIN_STEP:g}), given where the gain's interval is above zero. Hover a "
+                 "strategy for its numbers.", interactive=live)
 
 
 def ranking_table(results, c):
@@ -100,7 +106,7 @@ def ranking_table(results, c):
     table = pd.DataFrame({"Rank": data["rank"], "Strategy": [pretty(s) for s in data["strategy"]],
                           f"{label} (95% CI)": [interval(m, lo, hi, d) for m, lo, hi in
                                                 zip(data["mean"], data["mean_low"], data["mean_high"])],
-                          "P(best)": [f"{p:.2f}" for p in data["probability_best"]]})
+                          "P(best)": [f"{p:.2f}" if np.isfinite(p) else "" for p in data["probability_best"]]})
     if "gain" in data.columns:
         dg = decimals_for(data["gain"])
         table["Gain over baseline (95% CI)"] = [interval(g, lo, hi, dg) if s != BASELINE else ""
@@ -110,12 +116,13 @@ def ranking_table(results, c):
                                          for s, m, lo, hi in zip(data["strategy"], data["cost"], data["cost_low"],
                                                                  data["cost_high"])]
         table[f"GBP k per {GAIN_STEP:g} gain (95% CI)"] = [
-            interval(m, lo, hi, 0) for m, lo, hi in zip(data["cost_per_step"], data["cost_per_step_low"],
-                                                        data["cost_per_step_high"])]
+            interval(m, lo, hi, 0) for m, lo, hi in zip(data[PER_STEP], data[f"{PER_STEP}_low"],
+                                                        data[f"{PER_STEP}_high"])]
         table["Cost-effectiveness"] = [
-            "" if s == BASELINE else (f"{status}; ICER GBP {icer * GAIN_STEP:,.0f}k per {GAIN_STEP:g} vs "
+            "" if s == BASELINE else (f"{status}; ICER GBP {icer:,.0f}k per {GAIN_STEP:g} vs "
                                       f"{pretty(versus)}" if np.isfinite(icer) else status)
-            for s, status, icer, versus in zip(data["strategy"], data["status"], data["icer"], data["icer_versus"])]
+            for s, status, icer, versus in zip(data["strategy"], data["status"], data[ICER_PER_STEP],
+                                               data["icer_versus"])]
     table["Replicates"] = data["pairs"]
     return table
 
@@ -128,6 +135,7 @@ def differences_table(results, c):
                          "minus": [pretty(s) for s in d["versus"]],
                          "Difference (Holm-adjusted CI)": [interval(m, lo, hi, dd) for m, lo, hi in
                                                            zip(d["difference"], d["low"], d["high"])],
-                         "p (Holm)": [number(p, 3) if p >= 0.001 else "< 0.001" for p in d["p_holm"]],
+                         "p (Holm)": ["" if np.isnan(p) else number(p, 3) if p >= 0.001 else "< 0.001"
+                                      for p in d["p_holm"]],
                          "Declared": ["yes" if (lo > 0 or hi < 0) else "no" for lo, hi in zip(d["low"], d["high"])],
                          "Replicates": d["pairs"].to_numpy()})

@@ -5,10 +5,23 @@ import json
 import sys
 import warnings
 
+import numpy as np
+
 from .compare_cli import month_window
 from .decision import Window, default_window
 from .discovery import DiscoveryError, discover
 from .loader import ResultsError, load
+
+
+def finite_number(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    if not np.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}: every point would meet it "
+                                         "or none would")
+    return value
 
 
 def parser():
@@ -22,7 +35,7 @@ def parser():
     p.add_argument("results")
     p.add_argument("--strategy", required=True, help="the strategy whose winning (or satisficing) region to find")
     p.add_argument("--outcome", default="place_index", help="the outcome (default place_index)")
-    p.add_argument("--threshold", type=float, help="find where the strategy reaches at least this; default: where "
+    p.add_argument("--threshold", type=finite_number, help="find where the strategy reaches at least this; default: where "
                                                    "it is the best strategy")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--at", type=int, metavar="MONTH", help="evaluate at this month (default: the last month "
@@ -58,6 +71,7 @@ def main(argv):
     warnings.simplefilter("ignore", RuntimeWarning)
     try:
         results = load(args.results)
+        results.require_runs()
         window = args.over or (Window(args.at, args.at) if args.at is not None else default_window(results))
         if not 0 <= window.first <= window.last <= results.months:
             raise DiscoveryError(f"{window.describe()} is outside 0..{results.months}")

@@ -150,6 +150,9 @@ class Discovery:
 
 def discover(results, strategy, outcome, window, threshold=None):
     table, design = point_table(results, outcome, window)
+    if len(table) < 2:
+        raise DiscoveryError(f"{results.path.name} has one design point with completed runs: scenario discovery "
+                             "finds where in a sweep something happens, and needs several points")
     if strategy not in table.columns:
         raise DiscoveryError(f"{strategy} is not a strategy of {results.path.name}: {', '.join(table.columns)}")
     x = design.to_numpy(dtype=float)

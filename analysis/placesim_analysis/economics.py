@@ -9,6 +9,11 @@ from .style import Chart, pretty, strategy_colours, wrap
 
 GAIN_METRIC = "place_index"
 GAIN_STEP = 0.01  # cost is quoted per this much gain in the place index
+# What every table calls the cost per GAIN_STEP of gain and the ICER (both per GAIN_STEP, in
+# MONEY_UNITS): compare's CSV and the report's CSVs say it alike.
+PER_STEP = f"cost_per_{GAIN_STEP:g}"
+ICER_PER_STEP = f"icer_per_{GAIN_STEP:g}"
+MONEY_UNITS = "GBP thousand"
 
 
 def cost_effectiveness(results, at_month):
@@ -33,7 +38,7 @@ def cost_effectiveness(results, at_month):
                      "gain_ci_high": float(g_high),
                      "trust_cross_sector_gain": float(t), "trust_ci_low": float(t_low),
                      "trust_ci_high": float(t_high),
-                     "cost_per_0.01_place_index": float(per_step), "runs": int(runs),
+                     PER_STEP: float(per_step), "runs": int(runs),
                      "pairs": int(pairs)})
         ax.errorbar(float(c), float(g), xerr=[[float(c - c_low)], [float(c_high - c)]],
                     yerr=[[float(g - g_low)], [float(g_high - g)]], fmt="o", color=colours[strategy],
@@ -46,5 +51,5 @@ def cost_effectiveness(results, at_month):
     return Chart("cost_effectiveness", question, figure, pd.DataFrame(rows),
                  "Mean cumulative cost per run against the paired gain over baseline in the place "
                  f"outcome index at month {at_month} (the evaluation month), both with 95% confidence intervals. "
-                 f"The table's cost per {GAIN_STEP} of place index is cost / (gain / {GAIN_STEP}), "
-                 "only where the gain is positive.")
+                 f"The table's {PER_STEP} is the cost in {MONEY_UNITS} per {GAIN_STEP:g} of place index, "
+                 f"cost / (gain / {GAIN_STEP:g}), only where the gain is positive.")

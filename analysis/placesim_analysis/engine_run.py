@@ -18,10 +18,17 @@ def _die_with_parent(parent):
         os._exit(1)
 
 
+def _path_argument(path):
+    """A path as an argument the engine reads as a path, not an option: -x.toml as ./-x.toml."""
+    text = str(path)
+    return os.path.join(".", text) if text.startswith("-") else text
+
+
 def run_placesim(placesim, scenario, output, arguments=(), threads=None):
     """`placesim run SCENARIO -o OUTPUT --quiet ARGUMENTS...`, resuming OUTPUT's journal when there
-    is one. Returns the finished process (its stderr as text)."""
-    command = [placesim, "run", str(scenario), "-o", str(output), "--quiet", *arguments]
+    is one. Returns the finished process (its stderr as text). No shell: each argument is passed
+    as itself."""
+    command = [placesim, "run", _path_argument(scenario), "-o", _path_argument(output), "--quiet", *arguments]
     if threads:
         command += ["--threads", str(threads)]
     if Path(str(output) + ".journal").exists():

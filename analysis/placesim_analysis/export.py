@@ -7,6 +7,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from .csv_output import write_csv
 from .loader import ResultsError, load
 from .output_files import OutputError, check_output_file, reason, written_whole
 
@@ -63,6 +64,7 @@ def main(argv):
         if args.output:
             check_output_file(args.output, "the table", [(args.results, "the results file")], args.force)
         results = load(args.results)
+        results.require_runs()
         months = args.months or sorted(set(list(range(0, results.months + 1, 12)) + [results.months]))
         for m in months:
             if not 0 <= m <= results.months:
@@ -85,10 +87,10 @@ def main(argv):
     if args.output:
         try:
             with written_whole(args.output) as partial:
-                table.to_csv(partial, index=False)
+                write_csv(table, partial)
         except OutputError as error:
             print(f"placesim export: {error}", file=sys.stderr)
             return error.status
     else:
-        table.to_csv(sys.stdout, index=False)
+        write_csv(table, sys.stdout)
     return 0

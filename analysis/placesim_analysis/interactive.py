@@ -2,11 +2,12 @@
 entry to hide or show a strategy). plotly.js comes from Debian's python3-plotly and is written
 beside index.html, so the page needs no server and no network. Each interactive chart keeps its
 static PNG, SVG and PDF and its CSV."""
-import re
-
 import numpy as np
 import plotly.graph_objects as go
 import plotly.offline
+from plotly.io.json import to_json_plotly
+
+from .html_safety import attribute, plotly_text, script_json
 
 PLOTLY_JS = "plotly.js"
 CONFIG = {"displaylogo": False, "responsive": True,
@@ -18,15 +19,22 @@ def write_plotly_js(directory):
 
 
 def to_div(figure, div_id):
-    """The figure as a <div> and its script (plotly.js loaded once by the page). The random id
-    plotly gives it is replaced by a fixed one, so the same data give the same page (plotly 5.4,
-    Debian's, has no div_id option)."""
-    text = figure.to_html(include_plotlyjs=False, full_html=False, config=CONFIG)
-    generated = re.search(r'<div id="([^"]+)"', text).group(1)
-    return text.replace(generated, div_id)
+    """The figure as a <div> and the script that draws it (plotly.js loaded once by the page),
+    with a fixed id, so the same data give the same page. Written here, not by plotly's to_html:
+    plotly 5.4 (Debian's) puts the figure's JSON in the script unescaped, so a strategy named
+    "</script><script>..." ended the script and ran its own."""
+    spec = figure.to_dict()
+    height = spec["layout"].get("height")
+    size = f"height:{int(height)}px; width:100%;" if height else "height:100%; width:100%;"
+    arguments = ", ".join(script_json(part, encode=to_json_plotly)
+                          for part in (div_id, spec["data"], spec["layout"], CONFIG))
+    return (f'<div><div id="{attribute(div_id)}" class="plotly-graph-div" style="{size}"></div>'
+            f'<script type="text/javascript">Plotly.newPlot({arguments});</script></div>')
 
 
 def layout(figure, title, xtitle, ytitle, height=460):
+    """Titles from the file's labels, shown as plain text (plotly_text)."""
+    title, xtitle, ytitle = (plotly_text(t) for t in (title, xtitle, ytitle))
     figure.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
                          xaxis_title=xtitle, yaxis_title=ytitle, height=height, template="plotly_white",
                          margin={"l": 60, "r": 20, "t": 60, "b": 50}, hovermode="x unified",
@@ -42,7 +50,7 @@ def transparent(colour, alpha):
 
 def ribbons(months, series, colours, names, value_format=".3f"):
     """Lines with 95% ribbons, one legend entry per strategy (line and ribbon toggle together).
-    series: {strategy: (mean, low, high, n)}."""
+    series: {strategy: (mean, low, high, n)}; names: {strategy: its name as shown (plain text)}."""
     figure = go.Figure()
     for strategy, (mean, low, high, _) in series.items():
         colour = colours[strategy]
@@ -52,8 +60,8 @@ def ribbons(months, series, colours, names, value_format=".3f"):
                                         y=np.concatenate([high, low[::-1]]), fill="toself",
                                         fillcolor=transparent(colour, 0.15), line={"width": 0},
                                         hoverinfo="skip", showlegend=False, legendgroup=group))
-        figure.add_trace(go.Scatter(x=months, y=mean, mode="lines", name=names[strategy], legendgroup=group,
-                                    line={"color": colour, "width": 2},
+        figure.add_trace(go.Scatter(x=months, y=mean, mode="lines", name=plotly_text(names[strategy]),
+                                    legendgroup=group, line={"color": colour, "width": 2},
                                     customdata=np.stack([low, high], axis=-1),
                                     hovertemplate=f"%{{y:{value_format}}} (95% CI %{{customdata[0]:{value_format}}}"
                                                   f" to %{{customdata[1]:{value_format}}})"))

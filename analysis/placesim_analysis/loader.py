@@ -13,11 +13,14 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from . import rounds
+from .files import UnreadableFile, require_regular
+
 FORMAT = "placesim-results"
 SUPPORTED_VERSIONS = (2, 3, 4)
 BASELINE = "baseline"
 # The file placesim run --until writes: its rounds' results files, listed (analysis/adaptive.py).
-ROUNDS_FORMAT = "placesim-rounds"
+ROUNDS_FORMAT = rounds.FORMAT
 # Files before format 4 did not mark their key outcomes; these were the key outcomes then.
 LEGACY_KEY_OUTCOMES = ("place_index", "trust_cross_sector", "trust_member_officer", "strong_cross_sector_ties",
                        "shared_ambition", "alignment_with_residents")
@@ -75,6 +78,17 @@ class Results:
         """One metric as a DataArray [run, month, ...] labelled by strategy, replicate and point."""
         return self.metrics[name]
 
+    def require_runs(self):
+        """Raises ResultsError, saying why, when no run completed: every statistic needs one."""
+        if self.metrics.sizes["run"] > 0:
+            return
+        why = f"none of its {len(self.design)} runs is in the file (another shard's?)"
+        if len(self.failed_runs):
+            why = (f"{len(self.failed_runs)} of its {len(self.design)} runs failed, the others are not in the file"
+                   if len(self.failed_runs) < len(self.design) else f"all {len(self.design)} runs failed")
+            why += f"; the first: run {self.failed_runs['run'].iloc[0]}: {self.failed_runs['message'].iloc[0]}"
+        raise ResultsError(f"{self.path}: no completed runs: {why}")
+
     @cached_property
     def resolved_scenario(self):
         """The scenario attribute, parsed: every parameter the runs used."""
@@ -98,15 +112,39 @@ def load(path):
     if not path.exists():
         raise ResultsError(f"{path}: no such file")
     try:
+        require_regular(path)  # h5py would wait for ever on a FIFO
+    except UnreadableFile as error:
+        raise ResultsError(str(error)) from None
+    try:
         handle = h5py.File(path, "r")
     except OSError as error:
         raise ResultsError(f"{path}: not an HDF5 file ({error})") from None
     with handle as f:
         if _text(f.attrs.get("format", "")) == ROUNDS_FORMAT:
             index = {k: _text(v) for k, v in f.attrs.items()}
-            files = [path.parent / name for name in _strings(f["rounds/file"])]
-            return _join_rounds(path, index, [_load_one(file) for file in files])
+            return _join_rounds(path, index, _load_rounds(path, f))
     return _load_one(path)
+
+
+def _load_rounds(path, f):
+    """Exactly the rounds the open rounds file `f` lists, by the engine's rules (rounds.py)."""
+    try:
+        listed = rounds.listing(path, f)
+        files = rounds.round_files(path, listed)
+    except rounds.RoundsError as error:
+        raise ResultsError(str(error)) from None
+    except (OSError, KeyError) as error:  # h5py's words for what it cannot read
+        raise ResultsError(f"{path} is damaged: its list of rounds cannot be read ({error})") from None
+    parts = []
+    for k, file in enumerate(files):
+        try:
+            parts.append(_load_one(file))
+            rounds.check_round(path, listed, k, file, parts[-1].scenario)
+        except rounds.RoundsError as error:
+            raise ResultsError(str(error)) from None
+        except (OSError, KeyError) as error:
+            raise ResultsError(f"{file} is not a readable results file ({error})") from None
+    return parts
 
 
 def _join_rounds(path, index, parts):
@@ -126,12 +164,29 @@ def _join_rounds(path, index, parts):
     design = pd.concat(designs)
     design.index.name = "run"
     attrs = dict(first.attrs)
-    attrs.update({"rounds_file": str(path), "rounds": len(parts)})
+    # The whole set of runs, and the user's own command (each round's is the internal placesim run).
+    attrs.update({"rounds_file": str(path), "rounds": len(parts), "runs": len(design),
+                  "command_line": index.get("command_line", "")})
     attrs.update({f"rounds_{k}": v for k, v in index.items() if k != "format"})
     joined = xr.concat(metrics, dim="run", data_vars="minimal", coords="minimal", compat="override")
     return Results(path=path, attrs=attrs, design=design, design_attrs=first.design_attrs, parameters=first.parameters,
                    metrics=joined, units=first.units, descriptions=first.descriptions, labels=first.labels,
                    key_outcomes=first.key_outcomes, failed_runs=pd.concat(failed, ignore_index=True))
+
+
+def _check_declared_sizes(path, f, attrs):
+    """What is read whole below must fit in the file, as the engine's reader checks it: a file
+    of a few kilobytes declaring billions of runs is damaged, and must not take gigabytes to
+    find out."""
+    size = Path(path).stat().st_size
+    if not 0 <= int(attrs.get("runs", 0)) <= size:
+        raise ResultsError(f"{path} is damaged or not written by PlaceSim: runs = {attrs.get('runs')} in a file of "
+                           f"{size} bytes")
+    for group in ("design", "status"):
+        for name, dataset in f[group].items():
+            if isinstance(dataset, h5py.Dataset) and dataset.size > size:
+                raise ResultsError(f"/{group}/{name} in {path} declares {dataset.size} values, more than the file's "
+                                   f"{size} bytes can hold: the file is damaged")
 
 
 def _load_one(path):
@@ -143,6 +198,7 @@ def _load_one(path):
         if int(attrs.get("format_version", -1)) not in SUPPORTED_VERSIONS:
             raise ResultsError(f"{path}: format version {attrs.get('format_version')} is not one this "
                                f"package reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+        _check_declared_sizes(path, f, attrs)
         group = f["design"]
         design_attrs = {k: _text(v) for k, v in group.attrs.items()}
         parameters = _strings(group["parameter"]) if "parameter" in group else []
@@ -153,8 +209,10 @@ def _load_one(path):
         for key in parameters:
             values = group[key][...]
             columns[key] = [_text(v) for v in values] if values.dtype.kind in "OS" else values
+        # With --posterior, each run's draw and the draw's values (posterior:<key>).
+        posterior = ["posterior_draw"] * ("posterior_draw" in group) + [k for k in group if k.startswith("posterior:")]
         for extra in ("sobol_sample", "sobol_matrix", "morris_trajectory", "morris_moved",
-                      "morris_direction"):
+                      "morris_direction", *posterior):
             if extra in group:
                 values = group[extra][...]
                 columns[extra] = [_text(v) for v in values] if values.dtype.kind in "OS" else values

@@ -1,10 +1,9 @@
 """index.html: one offline page. First the decision (in words, one chart, the ranking), then a
 section per question: interactive charts where hovering and toggling help (plotly.js beside the
 page), the others as images; every chart also as PNG, SVG, PDF and CSV; tables in plain words."""
-import html
-
 import pandas as pd
 
+from .html_safety import attribute, text as esc
 from .interactive import PLOTLY_JS, to_div
 
 
@@ -38,16 +37,15 @@ footer { margin-top: 3em; font-size: 0.85em; color: #555; border-top: 1px solid 
 
 
 def _anchor(heading):
-    return html.escape(heading.lower().replace(" ", "-"))
+    return attribute(heading.lower().replace(" ", "-"))
 
 
 def _chart(chart):
-    esc = html.escape
-    links = " ".join(f'<a href="{esc(f)}">{esc(f.rsplit(".", 1)[1].upper())}</a>' for f in chart.files)
+    links = " ".join(f'<a href="{attribute(f)}">{esc(f.rsplit(".", 1)[1].upper())}</a>' for f in chart.files)
     if chart.interactive is not None:
         body = f'<div class="plot">{to_div(chart.interactive, "plot-" + chart.name)}</div>'
     else:
-        body = f'<img src="{esc(chart.name)}.png" alt="{esc(chart.title)}">'
+        body = f'<img src="{attribute(chart.name)}.png" alt="{attribute(chart.title)}">'
     return f'<figure>{body}<figcaption>{esc(chart.caption)} <span class="files">{links}</span></figcaption></figure>'
 
 
@@ -61,7 +59,6 @@ def write_page(path, results, sections, tables, notes=(), decision=None):
     """sections: [(heading, [Chart])] or [(heading, [Chart], [(title, caption, DataFrame)])];
     tables: [(heading, caption, DataFrame)] for the end; notes: warnings for the reader, shown
     first; decision: (sentences, Chart, [(title, caption, DataFrame)]) for the first screen."""
-    esc = html.escape
     a = results.attrs
     summary = (f"{int(a['runs'])} runs of {int(a['months'])} months; strategies: "
                f"{esc(', '.join(results.strategies))}; design: {esc(results.sweep_design)}"
@@ -89,7 +86,6 @@ def write_page(path, results, sections, tables, notes=(), decision=None):
 def write_generic_page(path, title, summary_html, sections, tables, text_block, footer_html):
     """One offline page: a summary, sections (heading, charts[, tables[, intro html]]), tables
     at the end, a block of text (heading, caption, text) and a footer."""
-    esc = html.escape
     title = esc(title)
     block_heading, block_caption, block_text = text_block
     sections = [_normalised(s) for s in sections]

@@ -6,12 +6,14 @@ from pathlib import Path
 import h5py
 import pandas as pd
 
+from .csv_output import write_csv
 from .decision import CompareError, compare, default_window, election_months
 from .decision_report import decision_chart, differences_table, ranking_table
 from .delivery import delivery, delivery_table
 from .discovery_report import sweep_sections
 from .economics import cost_effectiveness
 from .elections import RECOVERY_HORIZON, election_resilience
+from .files import UnreadableFile, require_regular
 from .heatmaps import default_heatmap_months, grid_outcome, sector_trust
 from .interactive import write_plotly_js
 from .loader import BASELINE, load
@@ -32,9 +34,10 @@ class ReportError(Exception):
 def is_calibration_file(path):
     """Whether the file is a placesim calibrate file (its own report)."""
     try:
+        require_regular(path)
         with h5py.File(path, "r") as f:
             format_name = f.attrs.get("format", b"")
-    except OSError:
+    except (OSError, UnreadableFile):
         return False
     return (format_name.decode() if isinstance(format_name, bytes) else str(format_name)) == "placesim-calibration"
 
@@ -72,8 +75,7 @@ def build_report(results_path, directory=None, heatmap_months=None, formats=FORM
             index = build_calibration_report(Path(results_path), partial, formats, progress)
         return directory / index.name
     results = load(results_path)
-    if results.metrics.sizes["run"] == 0:
-        raise ReportError(f"{results_path}: no completed runs to report on")
+    results.require_runs()
     say = progress or (lambda message: None)
     months = results.months
     heatmap_months = heatmap_months or default_heatmap_months(months)
@@ -144,7 +146,7 @@ def _write(results, directory, heatmap_months, formats, say):
 
     def resilience():
         chart, per_election = election_resilience(results)
-        per_election.to_csv(directory / "election_dips.csv", index=False)
+        write_csv(per_election, directory / "election_dips.csv")
         return chart
 
     if results.metric("elections").sum() > 0:

@@ -1,12 +1,12 @@
 #include "cli/adaptive_run.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
 
 #include "cli/analysis_handover.hpp"
 #include "cli/output_file.hpp"
+#include "io/rounds_file.hpp"
 #include "model/metrics.hpp"
 #include "scenario/suggestion.hpp"
 
@@ -15,8 +15,6 @@ namespace po = boost::program_options;
 namespace placesim::cli {
 
 namespace {
-
-constexpr const char* kRoundsFormat = "placesim-rounds";
 
 // The deciding outcome must be a place-level metric ([run, month]).
 void check_outcome(const std::string& name) {
@@ -128,8 +126,9 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   work.resume = vm.count("resume") > 0;
   const WorkFolder folder = prepare_work_folder(work);
   const std::string& scenario_file = folder.spec_file;
-  std::vector<std::string> words = {"until", "--scenario", scenario_file, "--work", work.folder, "-o", output,
-                                    "--placesim", this_program(), "--halfwidth", exact(halfwidth),
+  // Each path joined to its option: a path such as -x.h5 is a value, not another option.
+  std::vector<std::string> words = {"until", "--scenario=" + scenario_file, "--work=" + work.folder,
+                                    "--output=" + output, "--placesim=" + this_program(), "--halfwidth", exact(halfwidth),
                                     "--first-round", std::to_string(first_round), "--round", std::to_string(round),
                                     "--max-replicates", std::to_string(max_replicates), "--command-line", command_line};
   if (vm.count("outcome")) words.insert(words.end(), {"--outcome", vm["outcome"].as<std::string>()});
@@ -140,17 +139,6 @@ int run_until(const Scenario& scenario, const po::variables_map& vm, const std::
   return run_analysis("run --until", words, folder.continuation);
 }
 
-std::vector<std::string> round_files(const std::string& rounds_file) {
-  std::vector<std::string> rounds;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(rounds_folder(rounds_file), error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("round_", 0) == 0 && entry.path().extension() == ".h5") rounds.push_back(entry.path().string());
-  }
-  std::sort(rounds.begin(), rounds.end());  // round_01, round_02, ...
-  return rounds;
-}
-
 bool names_a_rounds_file(const ResultsCheck& check) {
   return !check.readable && check.problem.find("format is \"" + std::string(kRoundsFormat) + "\"") != std::string::npos;
 }
@@ -158,19 +146,9 @@ bool names_a_rounds_file(const ResultsCheck& check) {
 ResultsCheck check_results_or_rounds(const std::string& path, bool verify_chunks) {
   ResultsCheck check = check_results_file(path, verify_chunks);
   if (!names_a_rounds_file(check)) return check;
-  // A rounds file: each round is an ordinary results file in OUTPUT.rounds/.
-  const std::vector<std::string> rounds = round_files(path);
-  if (rounds.empty()) {
-    check.problem = path + " lists the rounds of placesim run --until, but " + rounds_folder(path) +
-                    " holds none: keep the folder beside the file";
-    return check;
-  }
-  for (const auto& round : rounds) {
-    const ResultsCheck one = check_results_file(round, verify_chunks);
-    if (!one.readable) return one;
-  }
-  check.readable = true;
-  check.problem.clear();
+  const RoundsCheck rounds = check_rounds_file(path, verify_chunks);
+  check.readable = rounds.readable;
+  check.problem = rounds.problem;
   return check;
 }
 

@@ -26,14 +26,11 @@ int run_until(const Scenario& scenario, const boost::program_options::variables_
 // Where the rounds' results files go: OUTPUT.rounds/.
 std::string rounds_folder(const std::string& output);
 
-// The rounds' results files of a rounds file, in order (empty when there are none).
-std::vector<std::string> round_files(const std::string& rounds_file);
-
 // Whether a failed check_results_file is of a rounds file (its format is "placesim-rounds").
 bool names_a_rounds_file(const ResultsCheck& check);
 
-// check_results_file for a results file, or for every round of a rounds file (placesim run
-// --until), which every analysis command reads as one results file.
+// check_results_file for a results file, or check_rounds_file for a rounds file (placesim run
+// --until; io/rounds_file.hpp), which every analysis command reads as one results file.
 ResultsCheck check_results_or_rounds(const std::string& path, bool verify_chunks);
 
 }  // namespace placesim::cli

@@ -60,17 +60,21 @@ std::string analysis_package_dir(const std::string& command) {
   return package_dir;
 }
 
+// Python's isolated mode (-I) never imports from the working folder (`python3 -m` puts it first
+// on the import path: a numpy.py or a placesim_analysis/ in a folder someone sent would run) and
+// ignores PYTHONPATH (whose empty entries also mean the working folder) and the user's
+// site-packages; the package's folder is the one path added, as the first argument.
+constexpr const char* kStartAnalysis =
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); import runpy; "
+    "runpy.run_module('placesim_analysis', run_name='__main__', alter_sys=True)";
+
 int run_analysis(const std::string& command, const std::vector<std::string>& args, const std::string& continuation) {
   // The analysis needs Debian's python3-h5py, numpy, pandas, matplotlib, xarray and sklearn,
   // which another python3 first on PATH may not have.
   const std::string python = environment_or("PLACESIM_PYTHON", "/usr/bin/python3");
-  std::string python_path = analysis_package_dir(command);
-  if (const char* existing = std::getenv("PYTHONPATH"); existing && *existing) {
-    python_path.append(":").append(existing);
-  }
-  setenv("PYTHONPATH", python_path.c_str(), 1);
+  const std::string package_dir = std::filesystem::absolute(analysis_package_dir(command)).string();
 
-  std::vector<std::string> words = {python, "-m", "placesim_analysis"};
+  std::vector<std::string> words = {python, "-I", "-c", kStartAnalysis, package_dir};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& w : words) argv.push_back(w.data());

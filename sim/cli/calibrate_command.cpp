@@ -10,8 +10,12 @@
 #include <sstream>
 
 #include "cli/analysis_handover.hpp"
+#include "cli/calibration_estimate.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "experiment/experiment.hpp"
+#include "experiment/preflight.hpp"
+#include "experiment/runner.hpp"
 #include "scenario/calibration_targets.hpp"
 
 namespace po = boost::program_options;
@@ -22,6 +26,38 @@ namespace {
 
 std::string default_output(const std::string& targets_file) {
   return (std::filesystem::path("results") / (std::filesystem::path(targets_file).stem().string() + "-calibration.h5")).string();
+}
+
+// Says what the calibration will cost at most (its runs by the cost model, as placesim run
+// estimates, and its emulators), and refuses, before anything is written, a run that would not
+// fit or take hours, or a calibration of days, unless asked (allow_long).
+void check_calibration_cost(const CalibrationTargets& targets, int threads, bool allow_long, bool quiet) {
+  const Plan plan(targets.scenario);
+  const Preflight checks = preflight(plan, layout_for(plan, kDefaultCompression));
+  try {
+    check_preflight(checks, plan, allow_long);
+  } catch (const PreflightError& e) {
+    throw UsageError(e.what());
+  }
+  const CalibrationSettings& s = targets.settings;
+  const int thread_count = runner_threads(threads);
+  const std::int64_t runs = calibration_runs(targets);
+  const double run_seconds = checks.slowest_run.seconds * static_cast<double>(runs) / thread_count;
+  const double emulation_seconds = calibration_emulation_seconds(targets);
+  const std::string cost = "at most " + std::to_string(runs) + " runs (" + std::to_string(s.waves) + " waves of " +
+                           std::to_string(s.points) + " points x " + std::to_string(plan.strategies().size()) +
+                           " strategies x " + std::to_string(s.replicates) + " replicates, then " +
+                           std::to_string(s.check_points) + " posterior draws run again): about " +
+                           duration_text(run_seconds) + " of runs by the cost model on " + std::to_string(thread_count) +
+                           " thread" + (thread_count == 1 ? "" : "s") + ", and " + duration_text(emulation_seconds) +
+                           " of emulation on one core";
+  if (!allow_long && run_seconds + emulation_seconds > kLongCalibrationSeconds) {
+    throw UsageError("the calibration would take " + cost + ". Lower [calibration] points, replicates or waves in " +
+                     targets.path + ", or add --allow-long-runs to start it anyway (placesim plan " + targets.path +
+                     " measures the runs' time)");
+  }
+  if (!quiet) std::cerr << "placesim: calibration of " << targets.parameters.size() << " parameters to "
+                        << targets.targets.size() << " targets, " << cost << " (placesim plan measures it)\n";
 }
 
 }  // namespace
@@ -44,6 +80,8 @@ int calibrate_command(const Args& args, const std::string& command_line) {
       ("threads,t", po::value(&threads), "threads for the runs (default: every core)")
       ("resume", "continue an interrupted calibration of the same targets")
       ("force", "replace an existing calibration file and its waves")
+      ("allow-long-runs", "start even when the calibration would take more than a day, or one run more than an "
+                          "hour, by the cost model (placesim plan measures it)")
       ("quiet,q", "no progress")
       ("help,h", "this help");
   po::variables_map vm = parse_options(args, options, targets_file);
@@ -62,6 +100,8 @@ int calibrate_command(const Args& args, const std::string& command_line) {
   if (output.empty()) output = default_output(targets_file);
 
   const CalibrationTargets targets = load_calibration_targets(targets_file);
+  const bool allow_long = vm.count("allow-long-runs") > 0;
+  check_calibration_cost(targets, threads, allow_long, vm.count("quiet") > 0);
   const std::string spec = calibration_spec(targets);
 
   WorkFolderRequest work;
@@ -81,9 +121,11 @@ int calibrate_command(const Args& args, const std::string& command_line) {
   work.resume = resume;
   const WorkFolder folder = prepare_work_folder(work);
 
-  std::vector<std::string> words = {"calibrate", "--spec", folder.spec_file, "--work", work.folder, "-o", output,
-                                    "--placesim", this_program(), "--command-line", command_line};
+  // Each value joined to its option: a path such as -c.h5 is a value, not another option.
+  std::vector<std::string> words = {"calibrate", "--spec=" + folder.spec_file, "--work=" + work.folder,
+                                    "--output=" + output, "--placesim=" + this_program(), "--command-line=" + command_line};
   if (threads > 0) words.insert(words.end(), {"--threads", std::to_string(threads)});
+  if (allow_long) words.push_back("--allow-long-runs");
   if (vm.count("quiet")) words.push_back("--quiet");
   return run_analysis("calibrate", words, folder.continuation);
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -13,6 +12,8 @@
 #include "experiment/experiment.hpp"
 #include "io/results_check.hpp"
 #include "io/results_reader.hpp"
+#include "io/rounds_file.hpp"
+#include "scenario/user_file.hpp"
 
 namespace po = boost::program_options;
 
@@ -54,11 +55,14 @@ void describe_journal(const std::string& path) {
   }
 }
 
-// A journal, whatever its name: by its first bytes.
+// A journal, whatever its name: by its first bytes. (What cannot be read is no journal; the
+// results-file check then says why.)
 bool is_journal(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[16] = {};
-  return in.read(magic, sizeof magic) && std::string(magic, sizeof magic) == "PLACESIM-JOURNAL";
+  try {
+    return read_at_most(path, 16).rfind("PLACESIM-JOURNAL", 0) == 0;
+  } catch (const UnreadableFile&) {
+    return false;
+  }
 }
 
 }  // namespace
@@ -97,12 +101,12 @@ int info_command(const Args& args, const std::string& command_line) {
   // this one (io/results_check.hpp).
   const ResultsCheck check = check_results_file(path, !vm.count("no-verify"));
   if (names_a_rounds_file(check)) {
-    const ResultsCheck rounds_check = check_results_or_rounds(path, !vm.count("no-verify"));
-    if (!rounds_check.readable) throw UsageError(rounds_check.problem);
-    const std::vector<std::string> rounds = round_files(path);
-    std::cout << path << ": the " << rounds.size() << " rounds of placesim run --until (docs/adaptive.md), which compare, "
-              << "report, export and discover read as one results file. Each round:\n";
-    for (const std::string& round : rounds) {
+    // Exactly the rounds the file lists, each checked (io/rounds_file.hpp).
+    const RoundsCheck rounds = check_rounds_file(path, !vm.count("no-verify"));
+    if (!rounds.readable) throw UsageError(rounds.problem);
+    std::cout << path << ": the " << rounds.rounds.size() << " rounds of placesim run --until (docs/adaptive.md), which "
+              << "compare, report, export and discover read as one results file. Each round:\n";
+    for (const std::string& round : rounds.rounds) {
       std::cout << "\n";
       Args one = {round};
       if (vm.count("no-verify")) one.push_back("--no-verify");

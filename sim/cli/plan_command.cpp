@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/scenario_options.hpp"
+#include "experiment/emulation_cost.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/pilot.hpp"
 #include "experiment/preflight.hpp"
@@ -47,14 +48,11 @@ int calibration_plan(const std::string& targets_file, int threads, double pilot_
     std::snprintf(line, sizeof line, "  pilot       %d runs in %.1f s on %d thread%s: %.0f runs/s\n", pilot.runs, pilot.seconds,
                   thread_count, thread_count == 1 ? "" : "s", pilot.runs_per_second);
     std::cout << line;
-    // Each wave also fits one emulator per target and screens settings.candidates prior draws:
-    // about a second per target and wave on this kind of machine (docs/calibration.md).
-    const double emulation = static_cast<double>(s.waves) * static_cast<double>(targets.targets.size()) *
-                             (0.5 + 1e-5 * s.candidates);
-    std::cout << "  time        at most about " << duration_text(static_cast<double>(runs) / pilot.runs_per_second) << " of runs and "
-              << duration_text(emulation) << " of emulation on " << thread_count << " thread"
-              << (thread_count == 1 ? "" : "s") << " here\n";
+    std::cout << "  time        at most about " << duration_text(static_cast<double>(runs) / pilot.runs_per_second)
+              << " of runs on " << thread_count << " thread" << (thread_count == 1 ? "" : "s") << " here\n";
   }
+  std::cout << "  emulation   at most about " << duration_text(emulation_seconds(targets)) << " on one core (emulators fitted "
+            << "to at most " << s.emulator_points << " runs each; by the cost model of docs/calibration.md)\n";
   return kOk;
 }
 

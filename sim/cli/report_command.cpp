@@ -40,9 +40,18 @@ int report_command(const Args& args, const std::string& /*command_line*/) {
   // damaged file is named here, before the analysis reads it.
   if (const std::string results = results_argument(args); !results.empty()) {
     const ResultsCheck check = check_results_or_rounds(results, true);
-    // A calibration file (placesim calibrate) has a report of its own, in the analysis package.
+    // A calibration file (placesim calibrate) has a report of its own, in the analysis package,
+    // and a check of its own.
     const bool calibration = check.problem.find("format is \"" + std::string(kCalibrationFormat) + "\"") != std::string::npos;
-    if (!check.readable && !calibration) throw UsageError("report: " + check.problem);
+    if (calibration) {
+      try {
+        read_calibration_file(results);
+      } catch (const std::runtime_error& e) {
+        throw UsageError(std::string("report: ") + e.what());
+      }
+    } else if (!check.readable) {
+      throw UsageError("report: " + check.problem);
+    }
   }
   std::vector<std::string> words = {"report"};
   words.insert(words.end(), args.begin(), args.end());

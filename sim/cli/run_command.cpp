@@ -32,7 +32,9 @@ const char* kRunHelp =
     "writes every run to an HDF5 results file (see docs/results.md). Runs go to\n"
     "FILE.journal as they finish: a run killed at any moment keeps every finished run, and\n"
     "--resume finishes only the missing ones. A run that fails is recorded in the file with\n"
-    "its message and the others go on (placesim info lists failures).\n\n"
+    "its message and the others go on (placesim info lists failures). Progress goes to stderr:\n"
+    "on a terminal one line rewritten in place, otherwise a line every 30 s at most (set\n"
+    "PLACESIM_PROGRESS_INTERVAL to change it) once a tenth more of the runs is done.\n\n"
     "Options";
 
 const char* kRunExamples =
@@ -63,6 +65,22 @@ results::Shard parse_shard(const std::string& text) {
   return shard;
 }
 
+// The log is appended to: never one of the run's own files, nor anything but a regular file.
+void check_log_path(const std::string& log, const std::string& output, const std::string& scenario_file) {
+  if (log.empty()) return;
+  std::error_code ignored;
+  const auto status = std::filesystem::symlink_status(log, ignored);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw UsageError("--log " + log + " is not a regular file; the log is appended to a regular file of its own");
+  }
+  const auto canonical = [&](const std::string& path) { return std::filesystem::weakly_canonical(path, ignored); };
+  for (const std::string& own : {output, journal_path(output), partial_path(output), scenario_file}) {
+    if (!own.empty() && canonical(own) == canonical(log)) {
+      throw UsageError("--log " + log + " is " + own + ", which the run reads or writes; give the log a file of its own");
+    }
+  }
+}
+
 // Bytes the run will write: the results file and the journal (as large again), less what
 // the journal already holds when resuming. Compressed sizes are measured by a short pilot,
 // and only when the uncompressed size would not fit anyway.
@@ -84,6 +102,7 @@ int run_command(const Args& args, const std::string& command_line) {
   std::string scenario_file;
   std::string output;
   std::string shard_text;
+  std::string log_path;
   int threads = 0;
   int compression = kDefaultCompression;
   po::options_description options(kRunHelp);
@@ -102,6 +121,8 @@ int run_command(const Args& args, const std::string& command_line) {
       ("force", "replace an existing results file, or discard an unfinished run's journal")
       ("allow-long-runs", "run even when one run would take more than an hour by the cost model (placesim plan shows it)")
       ("no-disk-check", "start even when the results would not fit in the free disk space")
+      ("log", po::value(&log_path), "FILE: also append the progress, with the time of day, to FILE (written even with "
+                                    "--quiet)")
       ("quiet,q", "print nothing but errors")
       ("help,h", "this help");
   add_until_options(options);
@@ -120,6 +141,7 @@ int run_command(const Args& args, const std::string& command_line) {
   for (const char* option : {"outcome", "at", "over", "round"}) {
     if (vm.count(option) && !vm.count("until")) throw UsageError(std::string("--") + option + " goes with --until");
   }
+  if (vm.count("log") && vm.count("until")) throw UsageError("--log goes with a run without --until");
   const Scenario scenario = scenario_options.load(scenario_file, vm);
   std::vector<InputFile> inputs;
   if (!scenario_file.empty()) inputs.push_back({scenario_file, "the scenario file"});
@@ -153,6 +175,8 @@ int run_command(const Args& args, const std::string& command_line) {
   request.identity = {layout_for(plan, compression), shard, provenance};
   request.inputs = inputs;
   OutputFile out = prepare_output(request);
+  check_log_path(log_path, out.path, scenario_file);
+  ProgressReport progress(progress_display(quiet), log_path);
   if (out.complete) {
     if (!quiet) std::cerr << "placesim: " << out.path << " is complete; nothing to resume\n";
     return kOk;
@@ -189,9 +213,9 @@ int run_command(const Args& args, const std::string& command_line) {
                 << " (by the cost model; placesim plan measures it); an interruption keeps every finished run\n";
     }
   }
-  ProgressLine progress(!quiet && stderr_is_terminal());
   int shard_runs = 0;
   for (int b = shard.first_block(layout.blocks()); b < shard.end_block(layout.blocks()); ++b) shard_runs += layout.runs_in(b);
+  progress.log("started: " + command_line + " (" + std::to_string(shard_runs) + " runs -> " + out.path + ")");
   const InterruptionNotice interruption(out.path, resume_command(command_line), shard_runs);
   ExperimentOptions experiment;
   experiment.output = out.path;
@@ -209,14 +233,19 @@ int run_command(const Args& args, const std::string& command_line) {
     result = run_experiment(plan, provenance, experiment);
   } catch (const ResumeError& e) {
     progress.finish();
+    progress.log(std::string("stopped: ") + e.what());
     throw UsageError(e.what());
   } catch (const std::exception& e) {
     progress.finish();
+    progress.log(std::string("stopped: ") + e.what() + "; finish with: " + resume_command(command_line));
     std::cerr << "placesim: " << e.what() << "\nplacesim: the finished runs are kept in " << journal_path(out.path)
               << "; finish them with: " << resume_command(command_line) << "\n";
     return kFailed;
   }
   progress.finish();
+  progress.log("finished: " + std::to_string(result.progress.runs_total) + " runs (" +
+               std::to_string(result.progress.runs_failed) + " failed) in " + duration_text(result.progress.seconds) +
+               " -> " + out.path);
 
   if (!quiet) {
     const ResultsReader results(out.path);

@@ -53,9 +53,8 @@ void add_dataset(Digest& digest, hid_t dataset) {
     for (const std::string& s : hdf5::read_strings(dataset)) digest.add(s);
     return;
   }
-  std::size_t count = 1;
-  for (const hsize_t d : hdf5::dimensions(dataset)) count *= static_cast<std::size_t>(d);
-  std::vector<std::uint8_t> bytes(count * H5Tget_size(type.id()));
+  const std::size_t size = H5Tget_size(type.id());
+  std::vector<std::uint8_t> bytes(hdf5::stored_values(dataset, size) * size);
   if (!bytes.empty()) hdf5::check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()), "read a dataset");
   digest.add(bytes.data(), bytes.size());
 }

@@ -2,7 +2,9 @@
 
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 
 namespace placesim::hdf5 {
 
@@ -24,6 +26,12 @@ struct LibrarySettings {
 } settings;
 
 Handle property_list(hid_t cls, const std::string& what) { return Handle(H5Pcreate(cls), H5Pclose, what); }
+
+// An attribute is read into one value: HDF5 would write an array attribute's every value there.
+void require_single_value(hid_t attribute, const std::string& name) {
+  Handle space(H5Aget_space(attribute), H5Sclose, "get the space of attribute " + name);
+  if (H5Sget_simple_extent_npoints(space.id()) != 1) throw Hdf5Error("HDF5: attribute " + name + " is not a single value");
+}
 }  // namespace
 
 void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
@@ -206,6 +214,25 @@ std::vector<hsize_t> dimensions(hid_t dataset) {
   return dims;
 }
 
+std::size_t stored_values(hid_t dataset, std::size_t bytes_each) {
+  std::uint64_t count = 1;
+  for (const hsize_t d : dimensions(dataset)) {
+    if (d != 0 && count > std::numeric_limits<std::uint64_t>::max() / d) count = std::numeric_limits<std::uint64_t>::max();
+    else count *= d;
+  }
+  hsize_t file_size = 0;
+  const hid_t file = H5Iget_file_id(dataset);
+  if (file >= 0) {
+    H5Fget_filesize(file, &file_size);
+    H5Fclose(file);
+  }
+  if (count > file_size / std::max<std::size_t>(bytes_each, 1)) {
+    throw Hdf5Error(describe(dataset) + " declares " + std::to_string(count) + " values, more than the file's " +
+                    std::to_string(file_size) + " bytes can hold: the file is damaged");
+  }
+  return static_cast<std::size_t>(count);
+}
+
 Handle string_type() {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "copy the string type");
   check(H5Tset_size(type.id(), H5T_VARIABLE), "make a variable-length string type");
@@ -235,8 +262,7 @@ void write_strings_block(hid_t dataset, hsize_t offset, const std::vector<std::s
 }
 
 std::vector<std::string> read_strings(hid_t dataset) {
-  const auto dims = dimensions(dataset);
-  std::vector<char*> pointers(dims.empty() ? 0 : dims[0]);
+  std::vector<char*> pointers(stored_values(dataset), nullptr);
   Handle type = string_type();
   if (!pointers.empty()) {
     check(H5Dread(dataset, type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
@@ -297,6 +323,7 @@ bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(obj
 
 std::string string_attribute(hid_t object, const std::string& name) {
   Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name + in_file(object));
+  require_single_value(attribute.id(), name + in_file(object));
   Handle type(H5Aget_type(attribute.id()), H5Tclose, "get the type of attribute " + name);
   if (H5Tget_class(type.id()) != H5T_STRING) throw Hdf5Error("HDF5: attribute " + name + in_file(object) + " is not text");
   if (H5Tis_variable_str(type.id()) > 0) {
@@ -308,6 +335,7 @@ std::string string_attribute(hid_t object, const std::string& name) {
     return value;
   }
   const std::size_t size = H5Tget_size(type.id());
+  if (size > (std::size_t{1} << 30)) throw Hdf5Error("HDF5: attribute " + name + in_file(object) + " is damaged");
   std::string value(size, '\0');
   check(H5Aread(attribute.id(), type.id(), value.data()), "read attribute " + name);
   return value.substr(0, value.find('\0'));
@@ -315,6 +343,7 @@ std::string string_attribute(hid_t object, const std::string& name) {
 
 std::int64_t integer_attribute(hid_t object, const std::string& name) {
   Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name + in_file(object));
+  require_single_value(attribute.id(), name + in_file(object));
   std::int64_t value = 0;
   check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name + in_file(object));
   return value;
@@ -333,6 +362,7 @@ std::vector<std::pair<std::string, AttributeValue>> plain_attributes(hid_t objec
     name.resize(static_cast<std::size_t>(std::max<ssize_t>(length, 0)));
     if (name == "CLASS" || name == "NAME" || name == "REFERENCE_LIST" || name == "DIMENSION_LIST") continue;
     Handle type(H5Aget_type(attribute.id()), H5Tclose, "get the type of attribute " + name);
+    require_single_value(attribute.id(), name);
     switch (H5Tget_class(type.id())) {
       case H5T_STRING: found.emplace_back(name, string_attribute(object, name)); break;
       case H5T_INTEGER:

@@ -72,6 +72,11 @@ void read_block(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& of
                 const std::vector<hsize_t>& count, void* data);
 void write_all(hid_t dataset, hid_t memory_type, const void* data);
 std::vector<hsize_t> dimensions(hid_t dataset);
+// The number of values a dataset declares, checked before anything is sized from it: a
+// dataset read whole must fit in its file (each value takes at least `bytes_each` bytes there,
+// unless compressed; a file of 64 KB declaring 200 million values is damaged, and must not take
+// gigabytes to find out).
+std::size_t stored_values(hid_t dataset, std::size_t bytes_each = 1);
 
 // Variable-length UTF-8 strings (netCDF's string type).
 Handle string_type();
@@ -83,6 +88,7 @@ std::vector<std::string> read_strings(hid_t dataset);
 std::vector<std::string> read_strings_block(hid_t dataset, hsize_t offset, hsize_t count);
 
 // Attributes: variable-length UTF-8 strings (netCDF strings; str in h5py) and 64-bit integers.
+// Readers of an attribute take a single value: an array attribute is refused (Hdf5Error).
 void set_attribute(hid_t object, const std::string& name, const std::string& value);
 void set_attribute(hid_t object, const std::string& name, std::int64_t value);
 void set_attribute(hid_t object, const std::string& name, std::uint64_t value);

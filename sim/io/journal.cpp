@@ -9,7 +9,10 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <sstream>
+
+#include "scenario/user_file.hpp"
 
 namespace placesim {
 
@@ -111,7 +114,9 @@ std::vector<std::uint8_t> encode_header(const JournalHeader& h) { return header_
 JournalHeader decode_header(const std::vector<std::uint8_t>& payload) {
   Reader r(payload.data(), payload.size());
   JournalHeader h;
-  h.layout.runs = static_cast<int>(r.get<std::int64_t>());
+  const auto runs = r.get<std::int64_t>();
+  if (runs < 0 || runs > std::numeric_limits<int>::max()) throw JournalError("the journal's header holds impossible sizes");
+  h.layout.runs = static_cast<int>(runs);
   h.layout.months = r.get<std::int32_t>();
   const auto issues = r.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < issues; ++i) h.layout.issues.push_back(r.get_text());
@@ -166,6 +171,14 @@ EncodedBlock parse_block(const std::vector<std::uint8_t>& payload) {
   return block;
 }
 
+int open_journal(const std::string& path) {
+  try {
+    return open_regular_file(path);
+  } catch (const UnreadableFile& e) {
+    throw JournalError(e.what());
+  }
+}
+
 // Reads exactly n bytes at offset; false when the file ends first.
 bool read_at(int fd, std::uint64_t offset, void* out, std::size_t n) {
   auto* p = static_cast<std::uint8_t*>(out);
@@ -180,9 +193,10 @@ bool read_at(int fd, std::uint64_t offset, void* out, std::size_t n) {
   return true;
 }
 
+// A journal opened for reading: a regular file only (a FIFO would block the reader).
 class File {
  public:
-  File(const std::string& path, int flags, mode_t mode = 0644) : fd(::open(path.c_str(), flags | O_CLOEXEC, mode)) {}
+  explicit File(const std::string& path) : fd(open_journal(path)) {}
   ~File() {
     if (fd >= 0) ::close(fd);
   }
@@ -235,8 +249,7 @@ std::string resume_mismatch(const JournalHeader& found, const JournalHeader& exp
 }
 
 JournalContents read_journal(const std::string& path) {
-  File file(path, O_RDONLY);
-  if (file.fd < 0) throw JournalError(system_error("open", path));
+  File file(path);
   struct stat info {};
   if (::fstat(file.fd, &info) != 0) throw JournalError(system_error("read", path));
   JournalContents contents;
@@ -254,6 +267,10 @@ JournalContents read_journal(const std::string& path) {
   }
   if (version != kVersion) throw JournalError(path + ": journal version " + std::to_string(version) + " is not supported");
   if (length > kMaxRecord) throw JournalError(path + ": the journal's header is damaged");
+  // Sized from the file, not from what its first bytes claim.
+  if (std::uint64_t{24} + length + 4 > contents.file_length) {
+    throw JournalIncomplete(path + ": the journal's header is incomplete");
+  }
   std::vector<std::uint8_t> header(length);
   if (!read_at(file.fd, 24, header.data(), length) || !read_at(file.fd, 24 + length, &crc, 4)) {
     throw JournalIncomplete(path + ": the journal's header is incomplete");
@@ -287,8 +304,7 @@ JournalContents read_journal(const std::string& path) {
 }
 
 EncodedBlock read_journal_block(const std::string& path, const JournalEntry& entry) {
-  File file(path, O_RDONLY);
-  if (file.fd < 0) throw JournalError(system_error("open", path));
+  File file(path);
   std::vector<std::uint8_t> payload(entry.length);
   if (!read_at(file.fd, entry.offset, payload.data(), payload.size())) {
     throw JournalError(path + ": a block record is missing; was the journal changed while being read?");

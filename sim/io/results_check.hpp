@@ -3,9 +3,8 @@
 // results file of a format this program reads, its sizes agree, every dataset of /design and
 // /status reads back, and (when asked) every metric chunk matches its checksum.
 //
-// The HDF5 library is not safe against damaged files: a few flipped bits can make it read
-// out of bounds and crash the process. So the check runs in a child process: a crash there
-// becomes a message here, and a file that passes can then be read by the command itself.
+// The HDF5 library is not safe against damaged files, so the check runs in a child process
+// bounded in time (io/child_process.hpp): a file that passes can then be read by the command.
 #include <string>
 
 #include "io/journal.hpp"

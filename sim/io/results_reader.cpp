@@ -42,6 +42,11 @@ ResultsReader::ResultsReader(const std::string& path) : path_(path), file_(hdf5:
   // from it, so that a damaged attribute is reported rather than trusted.
   const std::int64_t runs = number("runs"), months = number("months");
   if (runs < 0 || runs > std::numeric_limits<int>::max()) damaged(path, "runs = " + std::to_string(runs));
+  // Each run takes bytes in the file (its label, its status), however it is compressed.
+  hsize_t file_bytes = 0;
+  if (H5Fget_filesize(file_.id(), &file_bytes) < 0 || static_cast<std::uint64_t>(runs) > file_bytes) {
+    damaged(path, "runs = " + std::to_string(runs) + " in a file of " + std::to_string(file_bytes) + " bytes");
+  }
   if (months < 0 || months > 1000000) damaged(path, "months = " + std::to_string(months));
   runs_ = static_cast<int>(runs);
   months_ = static_cast<int>(months);

@@ -1,11 +1,8 @@
 #include "scenario/calibration_targets.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -14,6 +11,8 @@
 #include "model/place.hpp"
 #include "scenario/suggestion.hpp"
 #include "scenario/sweep_reader.hpp"
+#include "scenario/toml_limits.hpp"
+#include "scenario/user_file.hpp"
 #include "scenario/value_reader.hpp"
 
 namespace placesim {
@@ -25,7 +24,8 @@ const std::vector<std::string> kTargetKeys = {"name",   "metric",   "issue",    
                                               "months", "over",     "statistic", "quantile",    "threshold", "strategy",
                                               "minus",  "value",    "sd",        "source"};
 const std::vector<std::string> kSettingKeys = {"waves",          "points",          "replicates",  "cutoff",
-                                               "candidates",     "posterior_draws", "check_points", "seed"};
+                                               "candidates",     "posterior_draws", "check_points", "seed",
+                                               "emulator_points"};
 const std::vector<std::string> kStatistics = {"mean", "per_year", "per_decade", "quantile", "share_above"};
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -41,7 +41,7 @@ class TargetsReader {
   CalibrationTargets read() {
     CalibrationTargets result;
     result.path = path_;
-    const TomlValue root = parse_toml(file_text(path_, "targets file"), path_);
+    const TomlValue root = parse_toml(read_user_file(path_, "targets file", kMaxTomlBytes), path_);
     for (const auto& [key, value] : in_file_order(root)) {
       if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end()) {
         throw ScenarioError(at(*value), key, "unknown key" + did_you_mean(key, kTopKeys) +
@@ -61,19 +61,13 @@ class TargetsReader {
                             "calibration needs a number with a range or distribution (min and max, or a normal, "
                             "log_uniform or triangular distribution); names, lists and lists of values cannot be emulated");
       }
-      if (result.scenario.sweep.design != SweepDesign::None) {
-        for (const SweptParameter& s : result.scenario.sweep.parameters) {
-          if (s.key == p.key) {
-            throw ScenarioError(p.where, "parameters." + p.key, "is also varied by the scenario's [sweep]");
-          }
-        }
-      }
     }
     if (root.contains("calibration")) read_settings(root.at("calibration"), result);
     if (result.settings.seed == 0 && !seed_set_) result.settings.seed = result.scenario.params.simulation.seed;
     if (result.settings.points == 0) {
       result.settings.points = std::max(20, 10 * static_cast<int>(result.parameters.size()));
     }
+    if (result.settings.emulator_points == 0) result.settings.emulator_points = 2 * result.settings.points;
     read_targets(root, result);
     restrict_scenario(result);
     return result;
@@ -81,16 +75,6 @@ class TargetsReader {
 
  private:
   SourcePosition at(const TomlValue& value) const { return position(path_, value); }
-
-  static std::string file_text(const std::string& path, const std::string& what) {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) throw ScenarioError({path, 0, 0}, "", "cannot read the " + what + ": it is a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError({path, 0, 0}, "", "cannot read the " + what + ": " + std::strerror(errno));
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
 
   void read_scenario(const TomlValue& root, CalibrationTargets& result) const {
     if (!root.contains("scenario")) {
@@ -114,6 +98,16 @@ class TargetsReader {
       result.scenario = load_scenario_file(result.scenario_path);
     }
     check_scenario(result.scenario);
+    // A calibration runs the scenario's place at design points of its own, over [parameters]: a
+    // sweep of the scenario would be dropped without a word, so it is refused.
+    const Sweep& sweep = result.scenario.sweep;
+    if (sweep.design != SweepDesign::None) {
+      throw ScenarioError(at(value), "scenario",
+                          sweep.where.source + ":" + std::to_string(sweep.where.line) + " holds a [sweep] (design \"" +
+                              std::string(design_name(sweep.design)) +
+                              "\"), which a calibration would ignore: it varies only its [parameters], at design "
+                              "points of its own. Name a scenario without a [sweep] (a copy of this one without it)");
+    }
   }
 
   std::int64_t integer(const TomlValue& value, const std::string& key, std::int64_t lo, std::int64_t hi) const {
@@ -149,6 +143,7 @@ class TargetsReader {
       else if (key == "candidates") s.candidates = static_cast<int>(integer(*value, path, 1000, 10000000));
       else if (key == "posterior_draws") s.posterior_draws = static_cast<int>(integer(*value, path, 10, 1000000));
       else if (key == "check_points") s.check_points = static_cast<int>(integer(*value, path, 0, 100000));
+      else if (key == "emulator_points") s.emulator_points = static_cast<int>(integer(*value, path, 10, 100000));
       else if (key == "seed") {
         s.seed = static_cast<std::uint64_t>(integer(*value, path, 0, std::numeric_limits<std::int64_t>::max()));
         seed_set_ = true;
@@ -360,7 +355,6 @@ class TargetsReader {
     result.scenario.params.simulation.strategies = needed;
     result.scenario.params.simulation.replicates = result.settings.replicates;
     result.scenario.params.simulation.seed = result.settings.seed;
-    result.scenario.sweep = Sweep{};
   }
 
   std::string path_;
@@ -376,12 +370,8 @@ std::string_view statistic_name(TargetStatistic statistic) { return kStatistics.
 CalibrationTargets load_calibration_targets(const std::string& path) { return TargetsReader(path).read(); }
 
 bool is_targets_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream text;
-  text << in.rdbuf();
   try {
-    const TomlValue root = parse_toml(text.str(), path);
+    const TomlValue root = parse_toml(read_user_file(path, "file", kMaxTomlBytes), path);
     return root.is_table() && root.contains("targets") && !root.contains("simulation");
   } catch (const std::exception&) {
     return false;
@@ -407,7 +397,8 @@ std::string calibration_spec(const CalibrationTargets& c) {
   const CalibrationSettings& s = c.settings;
   out << "[settings]\nwaves = " << s.waves << "\npoints = " << s.points << "\nreplicates = " << s.replicates
       << "\ncutoff = " << real(s.cutoff) << "\ncandidates = " << s.candidates << "\nposterior_draws = " << s.posterior_draws
-      << "\ncheck_points = " << s.check_points << "\nseed = " << s.seed << "\n";
+      << "\ncheck_points = " << s.check_points << "\nseed = " << s.seed << "\nemulator_points = " << s.emulator_points
+      << "\n";
   for (const SweptParameter& p : c.parameters) {
     out << "\n[[parameters]]\nkey = " << toml_string(p.key) << "\ninteger = " << (p.type == ValueType::Integer ? "true" : "false")
         << "\ndistribution = " << toml_string(std::string(distribution_name(p.distribution))) << "\nmin = " << real(p.min)

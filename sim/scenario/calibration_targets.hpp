@@ -51,6 +51,7 @@ struct CalibrationSettings {
   int candidates = 20000;     // prior draws per wave that the emulators screen
   int posterior_draws = 1000; // size of the posterior sample
   int check_points = 40;      // posterior draws run again to check the predictions
+  int emulator_points = 0;    // runs an emulator is fitted to at most; 0: twice points
   std::uint64_t seed = 0;     // the design's random streams (default: the scenario's seed)
 };
 

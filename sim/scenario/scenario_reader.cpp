@@ -3,11 +3,8 @@
 #include <toml.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -17,6 +14,7 @@
 #include "scenario/suggestion.hpp"
 #include "scenario/sweep_reader.hpp"
 #include "scenario/toml_limits.hpp"
+#include "scenario/user_file.hpp"
 #include "scenario/value_reader.hpp"
 
 namespace placesim {
@@ -286,18 +284,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& source) 
 }
 
 Scenario load_scenario_file(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file: it is a folder");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ScenarioError({path, 0, 0}, "", std::string("cannot read the scenario file: ") + std::strerror(errno));
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ScenarioError({path, 0, 0}, "", "cannot read the scenario file");
-  return load_scenario_text(text.str(), path);
+  return load_scenario_text(read_user_file(path, "scenario file", kMaxTomlBytes), path);
 }
 
 Scenario default_scenario() { return load_scenario_text(embedded_default_text(), kEmbeddedDefaultName); }

@@ -1,6 +1,8 @@
 """Opens a page in headless Chromium through the DevTools protocol and reports what a reader
 would see go wrong: images that did not load, console errors and uncaught exceptions, a page
-or table wider than the window, interactive charts that do not draw or respond."""
+or table wider than the window, interactive charts that do not draw or respond; and what text
+from a file could have done to it: JavaScript dialogs opened, elements with event handlers,
+scripts."""
 import json
 import os
 import re
@@ -20,16 +22,30 @@ def chromium():
 
 
 class _Session:
+    # Ids of the answers to dialogs, apart from call()'s, whose answers it waits for.
+    DIALOG_IDS = 1_000_000
+
     def __init__(self, url):
         self.socket = websocket.create_connection(url, timeout=30)
         self.next_id = 0
         self.events = []
+        self.dialogs = []
+
+    def _receive(self):
+        """The next message; a JavaScript dialog (alert, confirm, prompt) the page opened is
+        recorded and dismissed at once, so the page goes on as it would for a reader who clicks."""
+        message = json.loads(self.socket.recv())
+        if message.get("method") == "Page.javascriptDialogOpening":
+            self.dialogs.append(message["params"].get("message", ""))
+            self.socket.send(json.dumps({"id": self.DIALOG_IDS + len(self.dialogs),
+                                         "method": "Page.handleJavaScriptDialog", "params": {"accept": False}}))
+        return message
 
     def call(self, method, **params):
         self.next_id += 1
         self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
         while True:
-            message = json.loads(self.socket.recv())
+            message = self._receive()
             if message.get("id") == self.next_id:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
@@ -41,7 +57,7 @@ class _Session:
         while time.time() < deadline:
             if any(e.get("method") == method for e in self.events):
                 return
-            self.events.append(json.loads(self.socket.recv()))
+            self.events.append(self._receive())
         raise TimeoutError(f"no {method} within {seconds} s")
 
 
@@ -72,11 +88,19 @@ INSPECT = """(async () => {
         toggled = div.data.some((t, i) => t.visible !== before[i]);
       }
     }
-    plots.push({id: div.id, drawn, hovered, toggled});
+    const legend = Array.from(div.querySelectorAll('.legendtext')).map(t => t.textContent);
+    plots.push({id: div.id, drawn, hovered, toggled, legend});
   }
   const decision = document.querySelector('.decision');
+  // What text from a file could have injected: elements with an event-handler attribute
+  // (<img onerror>, <svg onload>), and scripts (the page's own: plotly.js and one per chart).
+  const handlers = Array.from(document.querySelectorAll('*')).filter(e =>
+      Array.from(e.attributes).some(a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 120));
   return {width: window.innerWidth, page_width: page.scrollWidth, tables, plots,
           figures: document.querySelectorAll('figure').length,
+          graph_divs: document.querySelectorAll('.plotly-graph-div').length,
+          scripts: Array.from(document.scripts).map(s => s.getAttribute('src') || 'inline'),
+          handlers, title: document.title,
           decision_top: decision ? decision.getBoundingClientRect().top : null};
 })()"""
 
@@ -88,8 +112,9 @@ def open_page(path):
 
 
 def inspect_page(path, width=1280):
-    """Opens the page at `width` px and returns {images, errors, width, page_width, tables,
-    plots, figures} (INSPECT)."""
+    """Opens the page at `width` px and returns {images, errors, dialogs, width, page_width,
+    tables, plots, figures, graph_divs, scripts, handlers, title} (INSPECT); dialogs are the
+    messages of the JavaScript dialogs the page opened."""
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = subprocess.Popen(
             [chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -133,7 +158,7 @@ def inspect_page(path, width=1280):
                 elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
                     errors.append(params["entry"]["text"] + " " + params["entry"].get("url", ""))
             session.socket.close()
-            found.update({"images": images, "errors": errors})
+            found.update({"images": images, "errors": errors, "dialogs": session.dialogs})
             return found
         finally:
             os.killpg(browser.pid, signal.SIGKILL)  # the browser and its helper processes

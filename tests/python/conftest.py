@@ -37,3 +37,11 @@ def run(args, cwd, check=False):
 ANALYSIS = REPO / "analysis"
 if str(ANALYSIS) not in __import__("sys").path:
     __import__("sys").path.insert(0, str(ANALYSIS))
+
+
+def readme_commands(after):
+    """The command lines of README.md's first ```sh block after the text `after`, as printed
+    (comments and continuation included), for tests that run them."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("```sh\n", text.index(after)) + len("```sh\n")
+    return [line for line in text[start:text.index("```", start)].splitlines() if line.strip()]

@@ -182,6 +182,23 @@ def test_every_command_reads_the_rounds_file(adaptive, placesim):
     assert described.stdout.count("format      placesim-results") == len(rounds)
 
 
+def test_the_report_names_every_round_s_runs_and_the_user_s_command(adaptive, placesim):
+    folder, _ = adaptive
+    rounds, _ = rounds_table(folder / "a.h5")
+    runs = 0
+    for name in rounds["file"]:
+        with h5py.File(folder / name, "r") as f:
+            runs += len(f["design/label"])
+    with h5py.File(folder / rounds["file"].iloc[0], "r") as f:
+        assert f.attrs["runs"] < runs  # the premise: the first round holds fewer
+    run([placesim, "report", "a.h5", "-o", "a-report", "--quiet", "--formats", "png"], folder, check=True)
+    page = (folder / "a-report" / "index.html").read_text()
+    assert f"{runs} runs of 60 months" in page
+    command = page.split("command: <code>")[1].split("</code>")[0]
+    assert "a.toml" in command and "--until 0.002" in command, command  # as the test above typed it
+    assert "first_replicate" not in command and "round_01" not in command
+
+
 @pytest.mark.parametrize("args, expected", [
     (["--at", "12"], "--at goes with --until"),
     (["--until", "0"], "above 0"),

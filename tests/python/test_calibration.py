@@ -142,6 +142,41 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
     whole, part = posterior(place, "whole"), posterior(place, "part")
     for key in PRIORS:
         np.testing.assert_array_equal(whole[key], part[key])
+    # And the waves' screens, which read-back designs must not shift.
+    with h5py.File(place / "whole.h5", "r") as w, h5py.File(place / "part.h5", "r") as p:
+        for name in ("waves/nonimplausible_fraction", "min_implausibility"):
+            np.testing.assert_array_equal(w[f"calibration/{name}"][...], p[f"calibration/{name}"][...])
+
+
+def test_training_runs_are_the_newest_waves_eligible_runs_up_to_the_bound():
+    from types import SimpleNamespace
+    from placesim_analysis.calibration.history_matching import training_runs
+    waves = [SimpleNamespace(unit=np.zeros((n, 2))) for n in (5, 4, 6)]  # runs 0-4, 5-8, 9-14
+    eligible = np.ones(15, dtype=bool)
+    eligible[[9, 10, 6]] = False
+    rng = np.random.default_rng(0)
+    chosen = training_runs(waves, eligible, 6, rng)
+    # The last wave's four eligible runs, then two of the second wave's three, none of the first.
+    assert set(chosen) >= {11, 12, 13, 14} and len(chosen) == 6
+    assert set(chosen) - {11, 12, 13, 14} <= {5, 7, 8}
+    assert list(chosen) == sorted(chosen)
+    assert sorted(training_runs(waves, eligible, 100, rng)) == [i for i in range(15) if eligible[i]]
+    # The second wave's part is drawn at random: over seeds, every eligible run of it is taken.
+    seen = set()
+    for seed in range(20):
+        seen |= set(training_runs(waves, eligible, 6, np.random.default_rng(seed))) - {11, 12, 13, 14}
+    assert seen == {5, 7, 8}
+
+
+def test_emulators_are_fitted_to_at_most_emulator_points_runs(placesim, place):
+    text = targets_text({"trust": 0.3, "strong": 0.3}, waves=3).replace("[calibration]", "[calibration]\nemulator_points = 25")
+    result = calibrate(placesim, place, text)
+    assert result.returncode == 0, result.stderr
+    with h5py.File(place / "c.h5", "r") as f:
+        points = f["calibration/waves/points"][...]
+        train = f["calibration/waves/train_points"][...]
+    assert len(train) >= 2 and points[0] == 20  # 10 per parameter, at least 20
+    assert train[0] == 20 and max(train) == 25, train  # a wave and more were there to take
 
 
 @pytest.mark.parametrize("edit, where, message", [
@@ -159,6 +194,8 @@ def test_a_killed_calibration_resumes_to_the_same_posterior(placesim, place):
      ":3:", "calibration needs a number"),
     (lambda t: t.replace('small.toml', 'missing.toml'), ":1:", "scenario: no such file"),
     (lambda t: t.replace("waves = 4", "wavs = 4"), ":", "calibration.wavs: unknown key (did you mean 'waves'?)"),
+    (lambda t: t.replace("waves = 4", "waves = 4\nemulator_points = 3"), ":", "calibration.emulator_points: value 3 is out "
+     "of range: expected from 10 to 100000"),
 ])
 def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit, where, message):
     text = edit(targets_text({"trust": 0.3, "strong": 0.3}))
@@ -166,6 +203,36 @@ def test_mistakes_in_a_targets_file_name_file_line_and_key(placesim, place, edit
     assert result.returncode == 2
     assert f"bad.toml{where}" in result.stderr and message in result.stderr, result.stderr
     assert not (place / "bad.h5.waves").exists()
+
+
+def test_a_scenario_with_its_own_sweep_is_refused_not_silently_dropped(placesim, place):
+    swept = SCENARIO + '\n[sweep]\ndesign = "grid"\n[sweep.parameters]\n"trust.max_ties_cross" = { values = [8, 24] }\n'
+    (place / "swept.toml").write_text(swept)
+    line = swept.splitlines().index("[sweep]") + 1
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace('"small.toml"', '"swept.toml"')
+    for command in ("calibrate", "plan"):
+        result = calibrate(placesim, place, text, name="bad") if command == "calibrate" else \
+            run([placesim, "plan", str(place / "bad.toml")], place)
+        assert result.returncode == 2, result.stderr
+        assert f"bad.toml:1:12: scenario: {place / 'swept.toml'}:{line} holds a [sweep] (design \"grid\")" in result.stderr
+        assert "which a calibration would ignore" in result.stderr
+    assert not (place / "bad.h5.waves").exists() and not (place / "bad.h5").exists()
+
+
+def test_calibrate_says_what_it_will_cost_and_refuses_days_of_work_unless_asked(placesim, place):
+    # 4 waves of 100,000 points x 1 strategy x 10,000 replicates: 4e9 runs, years of work.
+    text = targets_text({"trust": 0.3, "strong": 0.3}).replace("replicates = 8", "replicates = 10000\npoints = 100000")
+    result = calibrate(placesim, place, text, name="huge")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"at most {4 * 100000 * 10000} runs (4 waves of 100000 points x 1 strategies x 10000 replicates" \
+        in result.stderr
+    assert "Lower [calibration] points, replicates or waves" in result.stderr and "--allow-long-runs" in result.stderr
+    assert not (place / "huge.h5.waves").exists() and not (place / "huge.h5").exists()
+    # A calibration of seconds starts, and says first what it will take.
+    quick = calibrate(placesim, place, targets_text({"trust": 0.3, "strong": 0.3}, waves=1), name="quick")
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stderr.startswith(f"placesim: calibration of 2 parameters to 2 targets, at most {1 * 20 * 1 * 8} runs "
+                                   "(1 waves of 20 points x 1 strategies x 8 replicates")
 
 
 def test_runs_under_the_posterior_take_draw_r_for_replicate_r_in_every_strategy(placesim, place):
@@ -219,6 +286,9 @@ def test_the_shipped_evidence_targets_are_valid(placesim, place):
     result = run([placesim, "plan", str(REPO / "scenarios" / "targets" / "evidence.toml"), "--pilot", "0"], place)
     assert result.returncode == 0, result.stderr
     assert "parameters  8" in result.stdout
+    # The emulation's cost, even without a pilot: 8 parameters give 80 points a wave, and
+    # emulators fitted to at most twice that.
+    assert "emulation   at most about" in result.stdout and "fitted to at most 160 runs each" in result.stdout
 
 
 def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim, place):
@@ -239,3 +309,33 @@ def test_the_report_of_a_calibration_shows_posterior_targets_and_waves(placesim,
     assert result.returncode == 0, result.stderr
     assert (place / "none-report" / "implausibility_by_wave.png").exists()
     assert not (place / "none-report" / "prior_posterior.png").exists()
+
+
+def test_the_report_of_the_shipped_evidence_calibration(placesim, tmp_path):
+    """The calibration README and docs/calibration.md walk users through, with its eight
+    parameters and five targets as shipped, made smaller: one wave of 16 points and 2
+    replicates (its [calibration] settings), so the test takes seconds."""
+    import tomllib
+    from conftest import REPO
+    shipped = (REPO / "scenarios" / "targets" / "evidence.toml").read_text()
+    parameters = list(tomllib.loads(shipped)["parameters"])
+    assert len(parameters) > 6  # more than the pairs chart shows
+    reduced = shipped.replace('scenario = "../default.toml"', f'scenario = "{REPO / "scenarios" / "default.toml"}"')
+    reduced = reduced.split("[calibration]")[0] + ("[calibration]\nwaves = 1\npoints = 16\nreplicates = 2\n"
+                                                   "candidates = 1000\nposterior_draws = 100\ncheck_points = 4\n")
+    assert tomllib.loads(reduced)["targets"] == tomllib.loads(shipped)["targets"]
+    (tmp_path / "evidence.toml").write_text(reduced)
+    made = run([placesim, "calibrate", "evidence.toml", "-o", "evidence.h5", "--quiet"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run([placesim, "report", "evidence.h5", "-o", "report", "--formats", "png", "--quiet"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = tmp_path / "report"
+    with open(report / "posterior_pairs.csv") as f:
+        assert f.readline().strip().split(",") == parameters[:6]
+    with open(report / "prior_posterior.csv") as f:
+        shown = {line.split(",")[0] for line in f.readlines()[1:]}
+    assert shown == set(parameters)
+    page = (report / "index.html").read_text()
+    assert "the other 2 are in the prior and posterior chart" in page
+    for chart in ("prior_posterior", "posterior_pairs", "targets_check", "implausibility_by_wave"):
+        assert f'src="{chart}.png"' in page

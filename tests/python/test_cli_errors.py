@@ -145,3 +145,29 @@ def test_info_on_an_hdf5_file_that_is_not_a_results_file(placesim, tmp_path):
     result = run([placesim, "info", "other.h5"], tmp_path)
     assert result.returncode == 2
     assert "not a PlaceSim results file" in result.stderr
+
+
+def every_run_fails(placesim, folder):
+    """A results file in which every run failed: a sweep whose one point gives every issue a
+    salience of 0 (a place needs one issue residents care about)."""
+    resolved = run([placesim, "validate"], folder, check=True).stdout
+    issues = [line[len("[place.issues."):-1] for line in resolved.splitlines() if line.startswith("[place.issues.")]
+    sweep = "".join(f'"place.issues.{i}.salience" = {{ values = [0.0] }}\n' for i in issues)
+    (folder / "fails.toml").write_text('[simulation]\nmonths = 12\nreplicates = 2\nstrategies = ["baseline", '
+                                       '"peer_review"]\n[sweep]\ndesign = "grid"\n[sweep.parameters]\n' + sweep)
+    run([placesim, "run", "fails.toml", "-o", "fails.h5", "--quiet"], folder, check=True)
+    with h5py.File(folder / "fails.h5", "r") as f:
+        assert f["status/failed"][...].all()  # the premise, from the file
+    return folder / "fails.h5"
+
+
+@pytest.mark.parametrize("command", [["compare"], ["export"], ["discover", "--strategy", "peer_review"],
+                                     ["report", "-o", "report"]])
+def test_a_file_where_every_run_failed_gets_one_message(placesim, tmp_path, command):
+    results = every_run_fails(placesim, tmp_path)
+    result = run([placesim, command[0], str(results), *command[1:]], tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "no completed runs: all 4 runs failed" in result.stderr
+    assert "at least one enabled issue needs a positive salience" in result.stderr  # the reason, from the file
+    assert result.stdout == "" and not (tmp_path / "report").exists()

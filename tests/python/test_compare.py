@@ -1,6 +1,7 @@
 """placesim compare: the decision layer, checked against numbers worked out here."""
 import io
 import json
+import re
 
 import h5py
 import numpy as np
@@ -151,3 +152,112 @@ def test_a_file_that_is_not_results_is_refused(placesim, tmp_path):
     (tmp_path / "x.h5").write_text("not hdf5")
     result = run([placesim, "compare", str(tmp_path / "x.h5")], tmp_path)
     assert result.returncode == 2 and "compare: " in result.stderr
+
+
+def test_one_replicate_gives_no_interval_no_probability_and_no_declared_difference(placesim, tmp_path):
+    (tmp_path / "one.toml").write_text(SCENARIO.replace("replicates = 12", "replicates = 1"))
+    run([placesim, "run", "one.toml", "-o", "one.h5", "--quiet"], tmp_path, check=True)
+    text = run([placesim, "compare", "one.h5"], tmp_path, check=True).stdout
+    assert "95% CI  to" not in text and "P(best)" not in text.split("Ranking by")[1].split("Pairwise")[0]
+    assert "the probability that it is the best" not in text and "one replicate: no interval" in text
+    differences = text.split("Pairwise")[1].split("* the interval")[0]
+    assert "*" not in differences and differences.count("no test (one pair)") == 3
+    frame = compare_csv(placesim, tmp_path / "one.h5")
+    assert frame[frame.quantity == "probability_best"]["estimate"].isna().all()
+    diffs = frame[(frame.quantity == "difference") & (frame.outcome == "place_index")]
+    assert diffs[["low", "high", "p_holm"]].isna().all().all()
+    y = by_strategy(tmp_path / "one.h5", "place_index", 29)
+    for _, row in diffs.iterrows():  # the one difference there is, from the file
+        assert row["estimate"] == pytest.approx(float(y[row["strategy"]][0] - y[row["versus"]][0]), abs=1e-7)
+
+
+def plant(path, values):
+    """Sets place_index of every run of a results file to values(strategy, replicate) at every month."""
+    with h5py.File(path, "r+") as f:
+        labels = [v.decode() for v in f["design/label"][...]]
+        replicates = f["design/replicate"][...]
+        data = f["metrics/place_index"]
+        planted = np.array([[values(s, int(r))] * data.shape[1] for s, r in zip(labels, replicates)], dtype=np.float32)
+        data[...] = planted
+
+
+def test_after_until_the_ranking_is_paired_not_a_mean_over_other_replicates(placesim, tmp_path):
+    """As placesim run --until leaves it: mentoring dropped after a first round of replicates that
+    were poor for every strategy, baseline and peer_review run on. Mentoring's paired gain over
+    baseline is wholly above zero; its mean over its 4 replicates is below baseline's over 24."""
+    from placesim_analysis.adaptive import Round, Rule, write_rounds_file
+    from placesim_analysis.decision import Window as W
+    (tmp_path / "r.toml").write_text('[simulation]\nmonths = 12\nreplicates = 4\n'
+                                     'strategies = ["baseline", "peer_review", "mentoring"]\n')
+    folder = tmp_path / "u.h5.rounds"
+    folder.mkdir()
+    run([placesim, "run", "r.toml", "-o", str(folder / "round_01.h5"), "--quiet"], tmp_path, check=True)
+    run([placesim, "run", "r.toml", "-o", str(folder / "round_02.h5"), "--quiet", "--replicates", "20", "--set",
+         "simulation.first_replicate=4", "--set", 'simulation.strategies=["baseline", "peer_review"]'], tmp_path,
+        check=True)
+    base = lambda r: 0.40 + 0.001 * r if r < 4 else 0.60 + 0.001 * (r % 5)
+    gain = {"baseline": lambda r: 0.0, "peer_review": lambda r: 0.001 + 0.0005 * (r % 3),
+            "mentoring": lambda r: 0.05 + 0.001 * (r % 2)}
+    for name in ("round_01.h5", "round_02.h5"):
+        plant(folder / name, lambda s, r: base(r) + gain[s](r))
+    with h5py.File(folder / "round_01.h5", "r") as f:
+        scenario = f.attrs["scenario"]
+    rounds = [Round(1, 0, 4, ["baseline", "peer_review", "mentoring"], ["baseline", "peer_review"], ["mentoring"]),
+              Round(2, 4, 20, ["baseline", "peer_review"], ["baseline", "peer_review"], [])]
+    write_rounds_file(tmp_path / "u.h5", ["u.h5.rounds/round_01.h5", "u.h5.rounds/round_02.h5"], rounds,
+                      Rule(0.001), W(12, 12), "precise", "placesim run r.toml -o u.h5 --until 0.001", scenario)
+
+    # Expected, from the round files: every run's value by (strategy, replicate).
+    value = {}
+    for name in ("round_01.h5", "round_02.h5"):
+        with h5py.File(folder / name, "r") as f:
+            for s, r, y in zip(f["design/label"][...], f["design/replicate"][...], f["metrics/place_index"][:, 12]):
+                value[(s.decode(), int(r))] = float(y)
+    paired_gain = {s: np.mean([value[(s, r)] - value[("baseline", r)] for (t, r) in value if t == s])
+                   for s in ("baseline", "peer_review", "mentoring")}
+    mean = {s: np.mean([v for (t, _), v in value.items() if t == s]) for s in paired_gain}
+    assert mean["mentoring"] < mean["baseline"] < mean["peer_review"]  # the premise: unpaired means mislead
+    mentoring = [value[("mentoring", r)] - value[("baseline", r)] for r in range(4)]
+    assert stats.ttest_1samp(mentoring, 0).confidence_interval().low > 0  # and the paired gain is clear
+
+    data = json.loads(run([placesim, "compare", "u.h5", "--at", "12", "--format", "json"], tmp_path,
+                          check=True).stdout)
+    assert data["ranking"] == sorted(paired_gain, key=paired_gain.get, reverse=True) == \
+        ["mentoring", "peer_review", "baseline"]
+    best = {e["strategy"]: e["estimate"] for e in data["estimates"] if e["quantity"] == "probability_best"}
+    assert best["mentoring"] == 1.0  # its paired gain beats peer_review's in every resample
+
+
+def test_exactly_tied_strategies_share_the_probability_of_being_best(placesim, tmp_path):
+    # Two strategies of the same intervention: with common random numbers their runs are equal.
+    (tmp_path / "t.toml").write_text('[simulation]\nmonths = 30\nreplicates = 10\n'
+                                     'strategies = ["baseline", "twin_a", "twin_b", "mentoring"]\n'
+                                     '[strategies.twin_a]\ninterventions = ["co_design"]\n'
+                                     '[strategies.twin_b]\ninterventions = ["co_design"]\n')
+    run([placesim, "run", "t.toml", "-o", "t.h5", "--quiet"], tmp_path, check=True)
+    y = by_strategy(tmp_path / "t.h5", "place_index", 30)
+    np.testing.assert_array_equal(y["twin_a"], y["twin_b"])  # the premise, from the file
+    assert (y["twin_a"] - y["baseline"]).mean() > (y["mentoring"] - y["baseline"]).mean()
+    frame = compare_csv(placesim, tmp_path / "t.h5", "--at", "30")
+    best = frame[frame.quantity == "probability_best"].set_index("strategy")["estimate"]
+    assert best["twin_a"] == best["twin_b"] > 0.25
+    assert best.sum() == pytest.approx(1.0)
+
+
+def test_a_strategy_that_lowers_the_outcome_is_said_to(placesim, results):
+    # Peer review's sessions take leaders' time: it lowers the attention they have for partnership.
+    data = json.loads(run([placesim, "compare", str(results), "--outcomes", "attention", "--at", "24", "--format",
+                           "json"], results.parent, check=True).stdout)
+    y = by_strategy(results, "attention", 24)
+    d = y["peer_review"] - y["baseline"]
+    low, high = stats.ttest_1samp(d, 0).confidence_interval()
+    assert high < 0  # the premise: it clearly lowers attention
+    [sentence] = [s for s in data["sentences"] if s.startswith("peer_review")]
+    found = re.match(r"peer_review lowers the attention by ([\d.]+) \(95% CI ([\d.]+) to ([\d.]+)\) compared with "
+                     r"baseline at month 24, at a cost of GBP [\d,]+k, for no gain: it does worse than baseline", sentence)
+    assert found, sentence
+    by, reduction_low, reduction_high = (float(x) for x in found.groups())
+    step = 10.0 ** -len(found.group(1).split(".")[1])  # the sentence's rounding
+    assert by == pytest.approx(-d.mean(), abs=step)
+    assert reduction_low == pytest.approx(-high, abs=step) and reduction_high == pytest.approx(-low, abs=step)
+    assert "gain not clearly above zero" not in sentence and "-" not in sentence.split("95% CI")[1].split(")")[0]

@@ -99,3 +99,17 @@ def test_discover_needs_a_sweep_and_a_known_strategy(placesim, tmp_path):
     run([placesim, "run", str(tmp_path / "plain.toml"), "-o", str(tmp_path / "p.h5"), "--quiet"], tmp_path, check=True)
     result = run([placesim, "discover", str(tmp_path / "p.h5"), "--strategy", "baseline"], tmp_path)
     assert result.returncode == 2 and "has no sweep" in result.stderr
+
+
+def test_discover_refuses_a_one_point_sweep_and_a_threshold_that_is_not_a_number(placesim, tmp_path):
+    (tmp_path / "one.toml").write_text('[simulation]\nmonths = 12\nreplicates = 2\nstrategies = ["baseline", '
+                                       '"peer_review"]\n[sweep]\ndesign = "grid"\n[sweep.parameters]\n'
+                                       'trust.decay = { values = [0.02] }\n')
+    run([placesim, "run", "one.toml", "-o", "one.h5", "--quiet"], tmp_path, check=True)
+    result = run([placesim, "discover", "one.h5", "--strategy", "peer_review"], tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "one design point" in result.stderr and "Traceback" not in result.stderr
+    for threshold in ("nan", "inf", "-inf", "NaN"):
+        result = run([placesim, "discover", "one.h5", "--strategy", "peer_review", f"--threshold={threshold}"], tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert f"--threshold: expected a finite number, got '{threshold}'" in result.stderr, result.stderr

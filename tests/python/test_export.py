@@ -61,3 +61,29 @@ def test_bad_months_and_outcomes_are_named(placesim, tmp_path):
                              (["--outcomes", "trust"], "trust is not a metric")):
         result = run([placesim, "export", str(results), *options], tmp_path)
         assert result.returncode == 2 and message in result.stderr
+
+
+def test_a_posterior_run_exports_each_runs_draw_and_its_values(placesim, tmp_path):
+    # A small calibration of two keys to one target, then runs under its posterior.
+    keys = ["trust.decay", "trust.learning_up"]
+    (tmp_path / "t.toml").write_text('scenario = "default"\n[parameters]\n"trust.decay" = { min = 0.005, max = 0.05 }\n'
+                                     '"trust.learning_up" = { min = 0.05, max = 0.4 }\n[[targets]]\n'
+                                     'metric = "trust_cross_sector"\nmonth = 12\nvalue = 0.3\nsd = 0.05\n'
+                                     '[calibration]\nwaves = 1\npoints = 8\nreplicates = 1\ncandidates = 1000\n'
+                                     'posterior_draws = 10\ncheck_points = 0\n')
+    run([placesim, "calibrate", "t.toml", "-o", "cal.h5", "--quiet"], tmp_path, check=True)
+    with h5py.File(tmp_path / "cal.h5", "r") as f:
+        assert [v.decode() for v in f["calibration/parameter"][...]] == keys
+        draws = f["calibration/posterior"][...]
+    (tmp_path / "s.toml").write_text('[simulation]\nmonths = 12\nstrategies = ["baseline", "peer_review"]\n')
+    run([placesim, "run", "s.toml", "--posterior", "cal.h5", "--replicates", "12", "-o", "p.h5", "--quiet"],
+        tmp_path, check=True)
+    table = pd.read_csv(io.StringIO(run([placesim, "export", "p.h5", "--months", "12"], tmp_path, check=True).stdout),
+                        float_precision="round_trip")
+    assert list(table.columns[:7]) == ["run", "strategy", "replicate", "point", "posterior_draw",
+                                       "posterior:trust.decay", "posterior:trust.learning_up"]
+    # Replicate r runs draw r mod the draws (docs/calibration.md), whatever the strategy.
+    assert len(table) == 24
+    np.testing.assert_array_equal(table["posterior_draw"], table["replicate"] % len(draws))
+    for i, key in enumerate(keys):
+        np.testing.assert_array_equal(table[f"posterior:{key}"], draws[table["replicate"] % len(draws), i])

@@ -1,14 +1,16 @@
 """`cmake --install` puts placesim and the analysis package where a user's PATH finds them, and
 the installed program writes reports with the installed package; the analysis package installs
-with pip from its pyproject.toml (as docs/analysis.md says)."""
+with pip from its pyproject.toml, and README.md's commands for a notebook's virtual environment
+work as printed on Debian, whose own Python refuses pip installs (PEP 668), offline."""
 import os
 import shutil
 import subprocess
+import sysconfig
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run
+from conftest import REPO, readme_commands, run
 
 
 def test_the_installed_program_runs_and_reports(placesim, tmp_path):
@@ -52,3 +54,28 @@ def test_the_analysis_package_installs_with_pip(tmp_path):
                               cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.startswith(str(target))
+
+
+def test_the_readmes_virtual_environment_commands_work_as_printed_offline(tmp_path):
+    commands = readme_commands("For your own notebooks")
+    assert any("venv --system-site-packages" in c for c in commands) and any("-e analysis" in c for c in commands)
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "checkout"  # a copy of the analysis folder: an editable install writes beside it
+    shutil.copytree(REPO / "analysis", work / "analysis", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    # Offline: no package index, so nothing can be fetched, only what Debian's packages give.
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    for command in commands:
+        done = subprocess.run(["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"{command}\n{done.stdout}{done.stderr}"
+    python = home / ".venvs/placesim/bin/python"
+    script = "import placesim_analysis, placesim_analysis.calibration.cli, h5py, sklearn; print(placesim_analysis.__file__)"
+    imported = subprocess.run([str(python), "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.strip() == str(work / "analysis/placesim_analysis/__init__.py")  # editable: the sources
+    assert (home / ".venvs/placesim/bin/placesim-report").is_file()
+    # What the README says it replaces does fail: Debian's Python refuses pip installs.
+    refused = subprocess.run(["/usr/bin/python3", "-m", "pip", "install", "--no-build-isolation", "--no-deps",
+                              "-e", "analysis"], cwd=work, env=env, capture_output=True, text=True)
+    if (Path(sysconfig.get_path("stdlib")) / "EXTERNALLY-MANAGED").exists():
+        assert refused.returncode != 0 and "externally-managed-environment" in refused.stderr

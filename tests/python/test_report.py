@@ -74,6 +74,10 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
+def read_csv_text(text):
+    return list(csv.DictReader(text.splitlines()))
+
+
 def strings(dataset):
     return np.array([v.decode() if isinstance(v, bytes) else v for v in dataset[...]])
 
@@ -405,6 +409,32 @@ def test_the_decision_csv_equals_paired_differences(comparison):
     assert sum(float(r["probability_best"]) for r in rows.values()) == pytest.approx(1.0)
     ranked = sorted(rows.values(), key=lambda r: int(r["rank"]))
     assert [float(r["mean"]) for r in ranked] == sorted((float(r["mean"]) for r in ranked), reverse=True)
+
+
+def test_the_decision_csv_names_cost_per_gain_and_icers_as_compare_does_per_0_01(comparison, placesim):
+    results, report = comparison
+    rows = {r["strategy"]: r for r in read_csv(report / "decision.csv")}
+    compared = read_csv_text(run([placesim, "compare", str(results), "--format", "csv"], results.parent,
+                                 check=True).stdout)
+    month = int(next(iter(rows.values()))["months"].split()[-1])
+    with h5py.File(results) as f:
+        label = strings(f["design/label"])
+        cost = {s: float(np.mean(f["metrics/cost_cumulative"][:, month][label == s])) for s in rows}
+        gain = {s: float(np.mean(paired(f, "place_index", s, month))) if s != "baseline" else 0.0 for s in rows}
+    icers = [r for r in compared if r["quantity"] == "icer_per_0.01"]
+    assert icers, "no strategy on the frontier beyond baseline: the test checks nothing"
+    for r in icers:
+        s, versus = r["strategy"], r["versus"]
+        expected = (cost[s] - cost[versus]) / (gain[s] - gain[versus]) * 0.01  # GBP thousand per 0.01
+        assert float(r["estimate"]) == pytest.approx(expected, rel=1e-4)
+        assert float(rows[s]["icer_per_0.01"]) == pytest.approx(float(r["estimate"]), rel=1e-9)
+        assert r["units"] == "GBP thousand per 0.01 of place_index"
+    for r in compared:
+        if r["quantity"] == "cost_per_0.01":
+            assert float(rows[r["strategy"]]["cost_per_0.01"]) == pytest.approx(float(r["estimate"]), rel=1e-9)
+            assert r["units"] == "GBP thousand per 0.01 of place_index"
+    assert all(r["money_units"] == "GBP thousand" for r in rows.values())
+    assert not any(k in next(iter(rows.values())) for k in ("icer", "cost_per_step"))
 
 
 def test_the_first_screen_answers_the_designer_for_the_default_scenario(placesim, tmp_path):

@@ -1,17 +1,51 @@
 """The calibration file (docs/calibration.md, "The calibration file"): HDF5, self-describing,
 written whole to OUTPUT.partial and renamed into place (output_files.written_whole), so an
-interrupted calibration never leaves a file that looks complete."""
+interrupted calibration never leaves a file that looks complete. Version 2 carries the checksum
+results files carry (content_crc32, computed last): the engine refuses a file whose contents do
+not match it."""
 from datetime import datetime, timezone
 
 import h5py
 import numpy as np
 
+from ..content_digest import intact, stamp
+from ..files import UnreadableFile, require_regular
+from ..loader import ResultsError
 from ..output_files import written_whole
 
 FORMAT = "placesim-calibration"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)  # as the engine reads them (sim/io/calibration_reader.hpp)
 
 _TEXT = h5py.string_dtype()
+
+
+class CalibrationFileError(ResultsError):
+    """A calibration file that cannot be read: not one, of another version, or damaged."""
+
+
+def open_calibration(path):
+    """The calibration file, opened (an h5py.File) once its format, version and checksum are
+    checked, as the engine checks them."""
+    try:
+        require_regular(path)
+        f = h5py.File(path, "r")
+    except (OSError, UnreadableFile) as error:
+        raise CalibrationFileError(f"{path}: cannot read the calibration file ({error})") from None
+    try:
+        found = f.attrs.get("format", b"")
+        if (found.decode() if isinstance(found, bytes) else str(found)) != FORMAT:
+            raise CalibrationFileError(f"{path} is not a calibration file (placesim calibrate writes them)")
+        version = f.attrs.get("format_version")
+        if version is None or int(version) not in SUPPORTED_VERSIONS:
+            raise CalibrationFileError(f"{path} has calibration-file format version {version}; this package reads "
+                                       f"versions {' and '.join(map(str, SUPPORTED_VERSIONS))}")
+        if int(version) >= 2 and not intact(f):
+            raise CalibrationFileError(f"{path} is damaged: its contents do not match their checksum")
+    except BaseException:
+        f.close()
+        raise
+    return f
 
 
 def _strings(group, name, values, description):
@@ -61,7 +95,8 @@ def write_calibration(path, spec, matching, posterior, check, provenance):
         _numbers(waves, "runs", [w.runs for w in matching.waves], "model runs per wave")
         _numbers(waves, "points", [len(w.unit) for w in matching.waves], "design points per wave")
         _numbers(waves, "train_points", [w.train_points for w in matching.waves],
-                 "points the wave's emulators were fitted to (runs not ruled out by earlier waves)")
+                 "points the wave's emulators were fitted to (runs not ruled out by earlier waves, newest first, "
+                 "at most emulator_points)")
         _numbers(waves, "nonimplausible_fraction", [w.nonimplausible_fraction for w in matching.waves],
                  "share of the prior not ruled out after the wave's emulators")
         targets = len(spec.targets)
@@ -99,14 +134,12 @@ def write_calibration(path, spec, matching, posterior, check, provenance):
         if posterior is not None:
             ds = c.create_dataset("posterior", data=posterior.values)
             ds.attrs["description"] = "[draw, parameter] the posterior sample; columns named by /calibration/parameter"
-            ds.attrs["columns"] = np.array([p.key for p in spec.priors], dtype=object)
             ds.attrs["effective_sample_size"] = posterior.effective_size
             ds.attrs["weighted_candidates"] = posterior.candidates
-            c["parameter"].make_scale("parameter")
-            ds.dims[1].attach_scale(c["parameter"])
             _numbers(c, "posterior_unit", posterior.unit, "[draw, parameter] the posterior sample in the unit cube")
         if check is not None:
             g = c.create_group("check")
             _numbers(g, "values", check.values, "[draw, parameter] posterior draws run again")
             _numbers(g, "outputs", check.outputs, "[draw, target] their statistics: the posterior's predictions")
             _numbers(g, "output_se", check.output_se, "[draw, target] standard errors over replicates")
+        stamp(f)

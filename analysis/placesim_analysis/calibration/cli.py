@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..files import UnreadableFile
 from ..output_files import OutputError
 from .calibration_file import write_calibration
 from .engine import Engine, EngineError
@@ -34,6 +35,7 @@ def parser():
     p.add_argument("--placesim", required=True)
     p.add_argument("--command-line", default="")
     p.add_argument("--threads", type=int)
+    p.add_argument("--allow-long-runs", action="store_true", help="passed on to every wave's placesim run")
     p.add_argument("--quiet", action="store_true")
     return p
 
@@ -48,8 +50,13 @@ def main(argv):
     started = time.monotonic()
     say = (lambda message: None) if args.quiet else \
         (lambda message: print(f"calibrate: [{time.monotonic() - started:6.1f} s] {message}", file=sys.stderr, flush=True))
-    spec = load_spec(args.spec)
-    engine = Engine(args.placesim, args.work, threads=args.threads, quiet=args.quiet)
+    try:
+        spec = load_spec(args.spec)
+    except UnreadableFile as error:
+        print(f"placesim calibrate: {error}", file=sys.stderr)
+        return 2
+    engine = Engine(args.placesim, args.work, threads=args.threads, quiet=args.quiet,
+                    arguments=["--allow-long-runs"] if args.allow_long_runs else [])
     say(f"{spec.dimension} parameters, {len(spec.targets)} targets, up to {spec.settings.waves} waves of "
         f"{spec.settings.points} points x {len(spec.strategies)} strategies x {spec.settings.replicates} replicates")
     try:
@@ -75,6 +82,9 @@ def main(argv):
     except (EngineError, OutputError) as error:
         print(f"placesim calibrate: {error}", file=sys.stderr)
         return 1
+    except UnreadableFile as error:
+        print(f"placesim calibrate: {error}", file=sys.stderr)
+        return 2
     runs = sum(w.runs for w in matching.waves) + (check.runs if check else 0)
     if not args.quiet:
         print(f"Wrote {args.output}: {runs} runs in {len(matching.waves)} waves, {time.monotonic() - started:.0f} s")

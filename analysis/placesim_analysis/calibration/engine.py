@@ -9,7 +9,9 @@ which would bias the posterior.)"""
 from pathlib import Path
 
 from ..engine_run import run_failure, run_placesim
+from ..files import UnreadableFile, check_results_file, read_text, require_regular
 from ..output_files import written_whole
+from ..toml_text import toml_string
 
 
 class EngineError(Exception):
@@ -22,18 +24,19 @@ def design_text(spec, values):
     lines = [scenario, "", "# The wave's design points (placesim calibrate).", "[sweep]",
              'design = "list"', 'streams = "independent"', "points = ["]
     for row in values:
-        entries = ", ".join(f'"{p.key}" = {p.toml(x)}' for p, x in zip(spec.priors, row))
+        entries = ", ".join(f"{toml_string(p.key)} = {p.toml(x)}" for p, x in zip(spec.priors, row))
         lines.append(f"  {{ {entries} }},")
     lines.append("]")
     return "\n".join(lines) + "\n"
 
 
 class Engine:
-    def __init__(self, placesim, work, threads=None, quiet=False):
+    def __init__(self, placesim, work, threads=None, quiet=False, arguments=()):
         self.placesim = placesim
         self.work = Path(work)
         self.threads = threads
         self.quiet = quiet
+        self.arguments = list(arguments)  # for every wave's placesim run
 
     def run(self, name, spec, values, seed):
         """The results file of the points' runs: made once; a file already complete is reused
@@ -41,6 +44,7 @@ class Engine:
         scenario = self.work / f"{name}.toml"
         output = self.work / f"{name}.h5"
         if output.exists():
+            check_results_file(self.placesim, output)  # a finished wave, kept: checked before h5py opens it
             return output
         text = design_text(spec, values)
         if _text_or_none(scenario) != text:
@@ -51,14 +55,20 @@ class Engine:
                                   "are kept), or start the whole calibration again with --force")
             with written_whole(scenario) as partial:  # absent, or cut short by an earlier version
                 partial.write_text(text, encoding="utf-8")
-        finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed)], self.threads)
+        finished = run_placesim(self.placesim, scenario, output, ["--seed", str(seed), *self.arguments], self.threads)
         if finished.returncode != 0:
             raise EngineError(f"placesim run {scenario} failed: {run_failure(finished)}")
         return output
 
 
 def _text_or_none(path):
+    """The design file's text; None when it is absent, or is not whole UTF-8 text (cut short
+    mid-character by an earlier version). What is not a regular file is refused
+    (files.UnreadableFile), never read or replaced."""
+    if not path.exists():
+        return None
+    require_regular(path)
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_text(path)
+    except UnreadableFile:
         return None

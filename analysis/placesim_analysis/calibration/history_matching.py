@@ -10,7 +10,10 @@ with z_t the observed value, sd_t its uncertainty (observation and model discrep
 E, Var the emulator's mean and variance. The next wave's points are drawn from the prior and
 kept only when no wave's emulators rule them out. The waves stop at settings.waves, when no
 point is left (every target or combination of targets out of reach), or when the space not
-ruled out stops shrinking and the emulators are already more precise than the targets."""
+ruled out stops shrinking and the emulators are already more precise than the targets.
+
+An emulator's fit costs the cube of its points: each is fitted to at most settings.emulator_points
+runs (training_runs), so that a wave costs about the same as the one before it."""
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,9 +55,10 @@ def implausibility(emulators, targets, unit):
 
 
 def nonimplausible(waves, targets, unit, cutoff):
-    """Whether each point survives every wave's emulators (the largest I_t at most cutoff)."""
+    """Whether each point survives every wave's emulators (the largest I_t at most cutoff). The
+    newest wave's go first: they rule out the most, and the older ones see only what is left."""
     keep = np.ones(len(unit), dtype=bool)
-    for wave in waves:
+    for wave in reversed(waves):
         if not wave.emulators or not keep.any():
             continue
         keep[keep] = implausibility(wave.emulators, targets, unit[keep]).max(axis=1) <= cutoff
@@ -83,6 +87,17 @@ def _draw_nonimplausible(waves, spec, rng, wanted):
             points = np.concatenate([points, moved[nonimplausible(waves, spec.targets, moved, s.cutoff)]])
             tries += 1
     return points[:wanted], float(fraction)
+
+
+def training_runs(waves, eligible, limit, rng):
+    """Indices into the waves' runs (concatenated) of at most `limit` of the eligible ones to fit
+    emulators on: the newest wave's first, then the wave before it, and so on; of the last wave
+    taken only in part, a random subset. The newest waves' points lie in the smallest space not
+    ruled out, the only one the emulators are asked about."""
+    ends = np.cumsum([len(w.unit) for w in waves])
+    newest_first = [rng.permutation(np.flatnonzero(eligible[end - len(w.unit):end]) + end - len(w.unit))
+                    for w, end in zip(reversed(waves), reversed(ends))]
+    return np.sort(np.concatenate(newest_first)[:limit])
 
 
 def run_wave(number, unit, spec, engine):
@@ -122,9 +137,9 @@ def history_match(spec, engine, progress=lambda message: None):
     all_implausible = False
     min_implausibility = np.full(len(spec.targets), np.nan)
     for number in range(1, s.waves + 1):
-        # Each wave's random numbers are its own, whatever happened before: a resumed
-        # calibration, which reads earlier waves' designs back instead of drawing them, draws
-        # exactly what an uninterrupted one does.
+        # Each wave's random numbers are its own, whatever happened before, and so are its
+        # design's and its screen's: a resumed calibration, which reads designs back instead of
+        # drawing them, draws exactly what an uninterrupted one does.
         rng = np.random.default_rng([s.seed, 1, number])
         if number == 1:
             unit = _design(engine.work / "wave-1.design.npy",
@@ -142,23 +157,24 @@ def history_match(spec, engine, progress=lambda message: None):
                 for t, e in enumerate(previous.emulators)])
         waves.append(wave)
 
-        # Train on every run so far that earlier waves did not rule out.
+        # Train on the runs so far that earlier waves did not rule out, newest first.
         unit_all = np.concatenate([w.unit for w in waves])
         out_all = np.concatenate([w.outputs for w in waves])
         se_all = np.concatenate([w.output_se for w in waves])
         keep = nonimplausible(waves[:-1], spec.targets, unit_all, s.cutoff) & ~np.isnan(out_all).any(axis=1)
-        wave.train_points = int(keep.sum())
+        train = training_runs(waves, keep, s.emulator_points, np.random.default_rng([s.seed, 3, number]))
+        wave.train_points = len(train)
         if wave.train_points < spec.dimension + 3:
             stop_reason = f"wave {number}: too few runs not ruled out to fit emulators ({wave.train_points})"
             break
-        wave.emulators = [Emulator(s.seed + 1000 * number + t).fit(unit_all[keep], out_all[keep, t], se_all[keep, t])
+        wave.emulators = [Emulator(s.seed + 1000 * number + t).fit(unit_all[train], out_all[train, t], se_all[train, t])
                           for t in range(len(spec.targets))]
 
-        screen = rng.random((s.candidates, spec.dimension))
-        survivors = nonimplausible(waves, spec.targets, screen, s.cutoff)
+        screen = np.random.default_rng([s.seed, 4, number]).random((s.candidates, spec.dimension))
+        survivors = nonimplausible(waves[:-1], spec.targets, screen, s.cutoff)
+        last = implausibility(wave.emulators, spec.targets, screen[survivors])
+        survivors[survivors] = last.max(axis=1) <= s.cutoff
         wave.nonimplausible_fraction = float(survivors.mean())
-        last = implausibility(wave.emulators, spec.targets, screen[nonimplausible(waves[:-1], spec.targets, screen, s.cutoff)]) \
-            if len(waves) > 1 else implausibility(wave.emulators, spec.targets, screen)
         if len(last):
             min_implausibility = last.min(axis=0)
         progress(f"wave {number}: {wave.runs} runs, emulators fitted on {wave.train_points} points, "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .emulator import Emulator
-from .history_matching import nonimplausible
+from .history_matching import nonimplausible, training_runs
 
 
 @dataclass
@@ -31,14 +31,16 @@ def _systematic(weights, n, rng):
 def sample_posterior(spec, matching, progress=lambda message: None):
     s = spec.settings
     rng = np.random.default_rng([s.seed, 2])
-    # The likelihood's emulators are fitted to every run of every wave: the runs the waves put
-    # in the space not ruled out give them precision where the posterior lies, and the others
-    # the shape of the whole space (a wave's own emulators see only what it refocused on).
+    # The likelihood's emulators are fitted to the runs of every wave, newest first, up to
+    # settings.emulator_points: the runs the last waves put in the space not ruled out give
+    # them precision where the posterior lies, and older ones, while the bound leaves room, the
+    # shape around it (a wave's own emulators see only what earlier waves did not rule out).
     unit = np.concatenate([w.unit for w in matching.waves])
     outputs = np.concatenate([w.outputs for w in matching.waves])
     se = np.concatenate([w.output_se for w in matching.waves])
-    ran = ~np.isnan(outputs).any(axis=1)
-    emulators = [Emulator(s.seed + 999_000 + t).fit(unit[ran], outputs[ran, t], se[ran, t])
+    train = training_runs(matching.waves, ~np.isnan(outputs).any(axis=1), s.emulator_points,
+                          np.random.default_rng([s.seed, 3, 0]))
+    emulators = [Emulator(s.seed + 999_000 + t).fit(unit[train], outputs[train, t], se[train, t])
                  for t in range(len(spec.targets))]
     kept = []
     for _ in range(50):

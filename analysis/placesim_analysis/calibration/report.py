@@ -2,16 +2,16 @@
 parameter, the posterior's pairs, the targets against the posterior's predictions, and
 implausibility by wave, each chart as PNG, SVG and PDF with its data as CSV, on one offline
 page."""
-import html
 
-import h5py
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import NullFormatter
 
+from ..html_safety import text as esc
 from ..page import write_generic_page
-from ..style import FORMATS, Chart, wrap
+from ..style import FORMATS, Chart, log_y, wrap
+from .calibration_file import open_calibration
 
 COLOUR = "#332288"
 
@@ -21,7 +21,7 @@ def _text(value):
 
 
 def _read(path):
-    with h5py.File(path, "r") as f:
+    with open_calibration(path) as f:
         c = f["calibration"]
         data = {"attrs": {k: _text(v) if not np.isscalar(v) or isinstance(v, (bytes, str)) else v
                           for k, v in f.attrs.items()},
@@ -71,10 +71,13 @@ def prior_posterior(d):
                          "targets do not inform that parameter.")
 
 
+PAIRS = 6  # parameters in the pairs plot: k x k panels stay readable up to about six
+
+
 def pairs(d):
-    sample = d["posterior"][:1000]
-    names = d["parameters"][:6]
+    names = d["parameters"][:PAIRS]
     k = len(names)
+    sample = d["posterior"][:1000, :k]
     figure, axes = plt.subplots(k, k, figsize=(2.2 * k + 1, 2.2 * k + 1), squeeze=False)
     for i in range(k):
         for j in range(k):
@@ -90,9 +93,11 @@ def pairs(d):
                 ax.set_ylabel(wrap(names[i], 25), fontsize=7)
     figure.suptitle("The posterior's pairs: which parameters trade off against each other")
     figure.tight_layout()
+    left_out = len(d["parameters"]) - k
     return Chart("posterior_pairs", "Posterior pairs", figure, pd.DataFrame(sample, columns=names),
-                 caption="Each pair of parameters over up to 1,000 posterior draws (the first six parameters). A "
-                         "diagonal band is a trade-off: the targets fix a combination, not each value.")
+                 caption=f"Each pair of parameters over up to 1,000 posterior draws (the first {PAIRS} parameters"
+                         + (f"; the other {left_out} are in the prior and posterior chart" if left_out else "")
+                         + "). A diagonal band is a trade-off: the targets fix a combination, not each value.")
 
 
 def targets_check(d):
@@ -123,7 +128,7 @@ def implausibility_by_wave(d):
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     waves = np.arange(1, len(w["nonimplausible_fraction"]) + 1)
     left.plot(waves, w["nonimplausible_fraction"], marker="o", color=COLOUR)
-    left.set_yscale("log")
+    log_y(left)
     left.yaxis.set_minor_formatter(NullFormatter())
     left.set_xticks(waves)
     left.set_xlabel("wave")
@@ -133,7 +138,7 @@ def implausibility_by_wave(d):
         groups = [r["implausibility"][r["wave"] == n] for n in waves]
         right.boxplot(groups, positions=waves, patch_artist=True, boxprops={"facecolor": COLOUR, "alpha": 0.5})
         right.axhline(d["cutoff"], color="black", linestyle="--", label=f"cut-off {d['cutoff']:g}")
-        right.set_yscale("log")
+        log_y(right)
         right.legend()
     right.set_xlabel("wave")
     right.set_ylabel("largest implausibility (last emulators)")
@@ -182,7 +187,6 @@ def build_calibration_report(path, directory, formats=FORMATS, progress=None):
                                            "and target; the validation is the previous wave's emulators on this "
                                            "wave's runs.", pd.DataFrame(rows)))
     a = d["attrs"]
-    esc = html.escape
     summary = (f"{int(a['runs'])} runs in {len(w['runs'])} waves; {len(d['parameters'])} parameters, "
                f"{len(d['targets'])} targets; status: {esc(a['status'])} ({esc(a['stop_reason'])})")
     if d["posterior"] is not None:

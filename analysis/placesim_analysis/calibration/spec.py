@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
+from ..files import read_text
+
 
 @dataclass(frozen=True)
 class Prior:
@@ -85,6 +87,7 @@ class Settings:
     posterior_draws: int
     check_points: int
     seed: int
+    emulator_points: int
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Spec:
 
 def load_spec(path):
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     raw = tomllib.loads(text)
     return Spec(path=path, text=text, targets_file=raw["targets_file"], scenario_file=raw["scenario_file"],
                 scenario=raw["scenario"], strategies=tuple(raw["strategies"]), months=int(raw["months"]),

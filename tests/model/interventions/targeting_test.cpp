@@ -3,10 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/model.hpp"
 #include "model/population.hpp"
 #include "support/model_fixtures.hpp"
 #include "scenario/presets.hpp"
+#include "scenario/scenario.hpp"
 #include "scenario/strategies.hpp"
 
 namespace placesim {
@@ -173,6 +176,30 @@ TEST(Targeting, ASnowballNeverExceedsItsCapOverARun) {
       }
       EXPECT_EQ(largest, static_cast<std::size_t>(cap)) << "cap " << cap;
     }
+  }
+}
+
+TEST(Targeting, ThePresetsThatBringEverySectorTogetherInviteASectorAScenarioAdds) {
+  // A fire and rescue service with posts, added by a scenario: co-design and the cross-sector
+  // cohort are for every sector of the partnership, so its posts may be invited (they were left
+  // out, without a word, while the presets listed the four default sectors).
+  const Scenario scenario = load_scenario_text(
+      "[sectors.fire]\ncouncil = \"none\"\n"
+      "[population.roles.chief_fire_officer]\nsector = \"fire\"\ncount = 1\nauthority = 1.0\n"
+      "[population.roles.station_manager]\nsector = \"fire\"\ncount = 4\nauthority = 0.5\n",
+      "fire.toml");
+  const Place place = build_place(scenario.params);
+  std::vector<int> fire;
+  for (int n = 0; n < place.agent_count(); ++n) {
+    if (place.roles[static_cast<std::size_t>(place.role_of[static_cast<std::size_t>(n)])].sector == "fire") fire.push_back(n);
+  }
+  ASSERT_EQ(fire.size(), 5u);
+  for (const char* preset : {"co_design", "cross_sector_programme"}) {
+    const auto& rows = scenario.params.interventions;
+    const auto spec = std::find_if(rows.begin(), rows.end(), [&](const auto& x) { return x.name == preset; });
+    ASSERT_NE(spec, rows.end()) << preset;
+    const std::vector<char> eligible = eligible_posts(*spec, place);
+    for (int n : fire) EXPECT_TRUE(eligible[static_cast<std::size_t>(n)]) << preset << " leaves out fire post " << n;
   }
 }
 
