@@ -10,7 +10,6 @@ feed, but not one holding a bare carriage return (lines end in a line feed), at 
 spreadsheet would start a new row, and its next cell could be a formula."""
 import re
 
-import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
