@@ -22,7 +22,11 @@ status=0
 for target in scenario set results calibration rounds; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
-  seeds=(tests/fuzz/corpus/$target tests/fuzz/regressions/$target)
+  # libFuzzer stops at a seed folder that does not exist: a target with no regressions yet has none.
+  seeds=()
+  for folder in tests/fuzz/corpus/$target tests/fuzz/regressions/$target; do
+    [[ -d $folder ]] && seeds+=("$folder")
+  done
   [[ $target == scenario ]] && seeds+=(scenarios)
   echo "fuzz: ${target}_fuzz for ${seconds} s"
   # -timeout: an input that takes 30 s is a hang; -rss_limit_mb: one that takes 4 GB a leak or
